@@ -1,0 +1,55 @@
+// commands.cpp — the subcommand table and the dispatcher.
+#include "cli/commands.h"
+
+#include "cli/cliutil.h"
+
+#include <QCoreApplication>
+
+using namespace Qt::StringLiterals;
+
+namespace tutti::cli {
+
+const std::vector<Command> &commands()
+{
+    static const std::vector<Command> table = {
+        {u"info"_s, u"Describe a score: tracks, instruments, notes, bars, duration, tempo and metre"_s, runInfo},
+        {u"convert"_s, u"Convert between MIDI, MusicXML (import only) and .tutti"_s, runConvert},
+    };
+    return table;
+}
+
+void printUsage()
+{
+    out() << "Usage: tutti [COMMAND] [OPTIONS]\n"
+             "Tutti " << QCoreApplication::applicationVersion()
+          << ", a composition workstation with a music transformer.\n\n"
+             "Commands:\n";
+    for (const Command &command : commands())
+        out() << "  " << command.name.leftJustified(12) << command.summary << "\n";
+    out() << "\nRun 'tutti COMMAND --help' for a command's options.\n";
+    out().flush();
+}
+
+int runCommandLine(const QStringList &arguments)
+{
+    const QString name = arguments.value(1);
+    if (name.isEmpty() || name == u"--help"_s || name == u"-h"_s || name == u"help"_s) {
+        printUsage();
+        return 0;
+    }
+    if (name == u"--version"_s || name == u"-v"_s) {
+        out() << "tutti " << QCoreApplication::applicationVersion() << "\n";
+        out().flush();
+        return 0;
+    }
+    for (const Command &command : commands()) {
+        if (command.name == name)
+            return command.run(arguments.mid(1));
+    }
+    err() << "tutti: unknown command '" << name << "'. Run 'tutti --help' for the list.\n";
+    err().flush();
+    return 2;
+}
+
+} // namespace tutti::cli
+// end of commands.cpp

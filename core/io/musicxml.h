@@ -1,0 +1,36 @@
+// musicxml.h — MusicXML import: .musicxml/.xml (partwise) and compressed .mxl.
+//
+// Usage:
+//   tutti::ScoreReadResult r = tutti::readMusicXmlFile(u"quartet.mxl"_s);
+//   tutti::MusicXmlOptions playback; playback.expandRepeats = true;   // as a player hears it
+//   tutti::ScoreReadResult heard = tutti::readMusicXmlFile(u"quartet.mxl"_s, playback);
+//
+// Parts become tracks with General MIDI programs (from <midi-instrument>, else guessed from
+// the part or instrument name). Ties merge into one note. Grace notes are skipped (they take
+// no time in MusicXML); each skip is counted in a warning.
+#pragma once
+
+#include "readresult.h"
+
+#include <QByteArray>
+#include <QString>
+
+namespace tutti {
+
+struct MusicXmlOptions
+{
+    bool expandRepeats = false; // play repeats and volta endings out, as a performance would
+};
+
+// `bytes` is an uncompressed MusicXML document; `fileName` only labels messages.
+ScoreReadResult readMusicXml(const QByteArray &bytes, const QString &fileName,
+                             const MusicXmlOptions &options = {});
+// Reads .musicxml, .xml or .mxl (a zip with META-INF/container.xml naming the root file).
+ScoreReadResult readMusicXmlFile(const QString &path, const MusicXmlOptions &options = {});
+
+// General MIDI program (0-based) for an instrument or part name such as "Violoncello",
+// "Viola 2" or "Soprano"; -1 when nothing matches.
+int programFromInstrumentName(const QString &name);
+
+} // namespace tutti
+// end of musicxml.h

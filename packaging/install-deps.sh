@@ -1,0 +1,32 @@
+#!/usr/bin/env bash
+# Installs every Debian 12 package that Tutti's build, tests and app need.
+# Run as root (or it uses sudo). Safe to run again.
+set -euo pipefail
+
+packages=(
+  # toolchain
+  build-essential cmake ninja-build pkg-config git clang
+  # Qt 6 (Widgets, Test, Svg) and MusicXML's compressed container
+  qt6-base-dev qt6-base-dev-tools qt6-svg-dev libquazip1-qt6-dev
+  # the model: LibTorch plus the BLAS and allocator that make it fast on a CPU
+  libtorch-dev libopenblas0-openmp libtcmalloc-minimal4 libgoogle-perftools-dev
+  # sound
+  libfluidsynth-dev timgm6mb-soundfont
+  # tests: other programs' MIDI tools, audio analysis, a display for screenshots
+  midicsv abcmidi sox xvfb xauth
+  # packaging
+  dpkg-dev file
+)
+
+# Nothing to do when every package is already installed (keeps CI and rebuilds quick).
+missing=$(dpkg-query -W -f='${Status} ${Package}\n' "${packages[@]}" 2>&1 | grep -v ' ok installed ' || true)
+if [ -z "$missing" ]; then
+  echo "install-deps: all ${#packages[@]} packages are installed"
+  exit 0
+fi
+
+sudo=""
+if [ "$(id -u)" -ne 0 ]; then sudo="sudo"; fi
+export DEBIAN_FRONTEND=noninteractive
+$sudo apt-get update -q
+$sudo apt-get install -y -q --no-install-recommends "${packages[@]}"

@@ -1,0 +1,180 @@
+// testcli.cpp — the `tutti` command line as a user runs it: exit codes, messages, files.
+#include "io/scorefile.h"
+#include "io/tuttifile.h"
+
+#include <QDirIterator>
+#include <QProcess>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace Qt::StringLiterals;
+using namespace tutti;
+
+namespace {
+
+struct Run
+{
+    int exitCode = -1;
+    bool crashed = false;
+    QString out;
+    QString err;
+};
+
+Run tutti(const QStringList &arguments)
+{
+    QProcess process;
+    process.start(QStringLiteral(TUTTI_BINARY), arguments);
+    Run run;
+    if (!process.waitForFinished(60000)) {
+        process.kill();
+        run.crashed = true;
+        return run;
+    }
+    run.crashed = process.exitStatus() != QProcess::NormalExit;
+    run.exitCode = process.exitCode();
+    run.out = QString::fromUtf8(process.readAllStandardOutput());
+    run.err = QString::fromUtf8(process.readAllStandardError());
+    return run;
+}
+
+Score twoBarDuet()
+{
+    Score score;
+    score.title = u"Duet"_s;
+    score.tempos = {{0, 500000}, {1920, 1000000}};
+    score.timeSignatures = {{0, 4, 4}, {1920, 3, 4}};
+    Track &flute = score.addTrack(u"Flute"_s, 73);
+    flute.notes = {{0, 480, 72, 90}, {480, 480, 74, 90}, {1920, 1440, 76, 90}};
+    Track &cello = score.addTrack(u"Cello"_s, 42);
+    cello.notes = {{0, 1920, 36, 80}};
+    score.normalize();
+    return score;
+}
+
+} // namespace
+
+class TestCli final : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void noArgumentsListsCommands()
+    {
+        const Run run = tutti({u"--help"_s});
+        QCOMPARE(run.exitCode, 0);
+        QVERIFY(run.out.contains(u"info"_s));
+        QVERIFY(run.out.contains(u"convert"_s));
+    }
+
+    void unknownCommandIsUsageError()
+    {
+        const Run run = tutti({u"frobnicate"_s});
+        QCOMPARE(run.exitCode, 2);
+        QVERIFY(run.err.contains(u"unknown command 'frobnicate'"_s));
+    }
+
+    void everyCommandHasHelp()
+    {
+        for (const QString &command : {u"info"_s, u"convert"_s}) {
+            const Run run = tutti({command, u"--help"_s});
+            QCOMPARE(run.exitCode, 0);
+            QVERIFY2(run.out.contains(u"Usage:"_s), qPrintable(run.out));
+        }
+    }
+
+    void infoDescribesAScore()
+    {
+        // GIVEN a two-bar duet with a tempo and metre change in bar 2
+        QTemporaryDir dir;
+        const QString path = dir.filePath(u"duet.tutti"_s);
+        QCOMPARE(writeTuttiFile(twoBarDuet(), path), QString());
+        // WHEN described
+        const Run run = tutti({u"info"_s, path});
+        // THEN the tracks, counts, bars, duration and maps are listed
+        QCOMPARE(run.exitCode, 0);
+        QVERIFY2(run.out.contains(u"Tracks:     2"_s), qPrintable(run.out));
+        QVERIFY(run.out.contains(u"Flute"_s));
+        QVERIFY(run.out.contains(u"Cello"_s));
+        QVERIFY(run.out.contains(u"Notes:      4"_s));
+        QVERIFY(run.out.contains(u"Bars:       2"_s));
+        QVERIFY(run.out.contains(u"(5.000 s)"_s)); // 2 s of 4/4 at 120, then 3 s of 3/4 at 60
+        QVERIFY(run.out.contains(u"60.0 BPM at 2:1:0"_s));
+        QVERIFY(run.out.contains(u"3/4 at bar 2"_s));
+    }
+
+    void infoExplainsFailures()
+    {
+        QTemporaryDir dir;
+        const QString garbage = dir.filePath(u"garbage.mid"_s);
+        QFile file(garbage);
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.write("this is not a MIDI file at all");
+        file.close();
+        for (const QString &path : {garbage, dir.filePath(u"missing.mid"_s), dir.filePath(u"notes.txt"_s)}) {
+            const Run run = tutti({u"info"_s, path});
+            QCOMPARE(run.exitCode, 1);
+            QVERIFY2(run.err.startsWith(u"tutti info: "_s) && run.err.contains(path.section(u'/', -1)),
+                     qPrintable(run.err));
+        }
+        QCOMPARE(tutti({u"info"_s}).exitCode, 2);
+    }
+
+    void convertRoundTripsThroughMidi()
+    {
+        // GIVEN a project
+        QTemporaryDir dir;
+        const QString project = dir.filePath(u"duet.tutti"_s);
+        QCOMPARE(writeTuttiFile(twoBarDuet(), project), QString());
+        // WHEN converted to MIDI and back
+        QCOMPARE(tutti({u"convert"_s, project, dir.filePath(u"duet.mid"_s)}).exitCode, 0);
+        const Run back = tutti({u"convert"_s, dir.filePath(u"duet.mid"_s), dir.filePath(u"back.tutti"_s)});
+        QCOMPARE(back.exitCode, 0);
+        QVERIFY(back.out.contains(u"2 tracks, 4 notes"_s));
+        // THEN notes, programs and maps survive
+        const ScoreReadResult result = readScoreFile(dir.filePath(u"back.tutti"_s));
+        QVERIFY2(result.ok(), qPrintable(result.error));
+        const Score expected = twoBarDuet();
+        QCOMPARE(result.score.tempos, expected.tempos);
+        QCOMPARE(result.score.timeSignatures, expected.timeSignatures);
+        QCOMPARE(result.score.tracks.size(), expected.tracks.size());
+        for (std::size_t i = 0; i < expected.tracks.size(); ++i) {
+            QCOMPARE(result.score.tracks[i].program, expected.tracks[i].program);
+            QCOMPARE(result.score.tracks[i].notes, expected.tracks[i].notes);
+        }
+        // AND writing MusicXML is refused with a reason
+        const Run refused = tutti({u"convert"_s, project, dir.filePath(u"x.musicxml"_s)});
+        QCOMPARE(refused.exitCode, 1);
+        QVERIFY(refused.err.contains(u"does not write"_s));
+    }
+
+    // Every file in the shared corpora is described, or refused with a reason; none crashes.
+    void infoOnEverySharedFile()
+    {
+        const QString root = QStringLiteral(TUTTI_SHARED_DATA);
+        if (!QFileInfo::exists(root))
+            QSKIP("../shared/data is not present");
+        int described = 0;
+        int refused = 0;
+        QDirIterator it(root, QDir::Files, QDirIterator::Subdirectories);
+        while (it.hasNext()) {
+            const QString path = it.next();
+            const Run run = tutti({u"info"_s, path});
+            QVERIFY2(!run.crashed, qPrintable(path));
+            QVERIFY2(run.exitCode == 0 || run.exitCode == 1, qPrintable(path));
+            if (run.exitCode == 0) {
+                ++described;
+            } else {
+                ++refused;
+                QVERIFY2(run.err.startsWith(u"tutti info: "_s), qPrintable(run.err));
+            }
+            // Only the corpus's text files may be refused.
+            if (scoreFormatForPath(path) != ScoreFormat::Unknown)
+                QVERIFY2(run.exitCode == 0, qPrintable(path + u": "_s + run.err));
+        }
+        qInfo("tutti info: %d files described, %d refused with a reason", described, refused);
+        QVERIFY(described >= 440);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestCli)
+#include "testcli.moc"

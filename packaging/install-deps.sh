@@ -11,7 +11,7 @@ packages=(
   # the model: LibTorch plus the BLAS and allocator that make it fast on a CPU
   libtorch-dev libopenblas0-openmp libtcmalloc-minimal4 libgoogle-perftools-dev
   # sound
-  libfluidsynth-dev timgm6mb-soundfont
+  libfluidsynth-dev libsndfile1-dev timgm6mb-soundfont musescore-general-soundfont-small
   # tests: other programs' MIDI tools, audio analysis, a display for screenshots
   midicsv abcmidi sox xvfb xauth
   # packaging

@@ -14,6 +14,9 @@ const std::vector<Command> &commands()
     static const std::vector<Command> table = {
         {u"info"_s, u"Describe a score: tracks, instruments, notes, bars, duration, tempo and metre"_s, runInfo},
         {u"convert"_s, u"Convert between MIDI, MusicXML (import only) and .tutti"_s, runConvert},
+        {u"render"_s, u"Render a score to a WAV file through a SoundFont"_s, runRender},
+        {u"train"_s, u"Train the music transformer on MIDI and MusicXML files"_s, runTrain},
+        {u"bench"_s, u"Print speed figures (render, ...)"_s, runBench},
     };
     return table;
 }

@@ -28,6 +28,17 @@ void printUsage();
 
 int runInfo(const QStringList &arguments);
 int runConvert(const QStringList &arguments);
+int runRender(const QStringList &arguments);
+int runBench(const QStringList &arguments);
+int runTrain(const QStringList &arguments);
+
+// Restarts the process with OMP_WAIT_POLICY=passive unless it is set (see traincommand.cpp).
+void preferPassiveOpenMpThreads();
+
+// `tutti bench` benchmarks: arguments[0] is the benchmark's name.
+int benchRender(const QStringList &arguments);
+int benchTrain(const QStringList &arguments);
+int benchGenerate(const QStringList &arguments);
 
 } // namespace tutti::cli
 // end of commands.h

@@ -1,0 +1,48 @@
+// benchcommand.cpp — `tutti bench WHAT`: speed figures, printed, never asserted.
+#include "cli/cliutil.h"
+#include "cli/commands.h"
+
+using namespace Qt::StringLiterals;
+
+namespace tutti::cli {
+
+namespace {
+
+struct Benchmark
+{
+    QString name;
+    QString summary;
+    int (*run)(const QStringList &arguments);
+};
+
+const std::vector<Benchmark> &benchmarks()
+{
+    static const std::vector<Benchmark> table = {
+        {u"render"_s, u"Offline render speed (x real time) and playback scheduling error"_s, benchRender},
+        {u"train"_s, u"Music transformer training speed (tokens/s)"_s, benchTrain},
+        {u"generate"_s, u"Music transformer generation speed with and without the KV cache"_s, benchGenerate},
+    };
+    return table;
+}
+
+} // namespace
+
+int runBench(const QStringList &arguments)
+{
+    const QString name = arguments.value(1);
+    for (const Benchmark &benchmark : benchmarks()) {
+        if (benchmark.name == name)
+            return benchmark.run(arguments.mid(1));
+    }
+    QTextStream &stream = name.isEmpty() || name == u"--help"_s ? out() : err();
+    if (!name.isEmpty() && name != u"--help"_s)
+        stream << "tutti bench: unknown benchmark '" << name << "'.\n";
+    stream << "Usage: tutti bench BENCHMARK [OPTIONS]\n\nBenchmarks:\n";
+    for (const Benchmark &benchmark : benchmarks())
+        stream << "  " << benchmark.name.leftJustified(12) << benchmark.summary << "\n";
+    stream.flush();
+    return name.isEmpty() || name == u"--help"_s ? 0 : 2;
+}
+
+} // namespace tutti::cli
+// end of benchcommand.cpp

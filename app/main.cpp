@@ -1,15 +1,48 @@
-// main.cpp — `tutti`: with a subcommand it runs on the command line, without one it will
-// open the GUI (until the GUI exists it prints the command list).
+// main.cpp — `tutti`: with a subcommand it runs on the command line (no widgets are
+// created); with no arguments, or with a score file to open, it starts the GUI.
 #include "cli/commands.h"
+#include "io/scorefile.h"
+#include "mainwindow/mainwindow.h"
 
+#include <QApplication>
 #include <QCoreApplication>
+#include <QFileInfo>
 
-int main(int argc, char *argv[])
+#include <memory>
+
+namespace {
+
+void describeApplication()
 {
-    QCoreApplication app(argc, argv);
     QCoreApplication::setApplicationName(QStringLiteral("Tutti"));
     QCoreApplication::setOrganizationName(QStringLiteral("Tutti"));
     QCoreApplication::setApplicationVersion(QStringLiteral(TUTTI_VERSION));
-    return tutti::cli::runCommandLine(QCoreApplication::arguments());
+}
+
+bool wantsGui(int argc, char *argv[])
+{
+    if (argc == 1)
+        return true;
+    const QString first = QString::fromLocal8Bit(argv[1]);
+    return argc == 2 && QFileInfo(first).isFile() && tutti::scoreFormatForPath(first) != tutti::ScoreFormat::Unknown;
+}
+
+} // namespace
+
+int main(int argc, char *argv[])
+{
+    if (!wantsGui(argc, argv)) {
+        QCoreApplication app(argc, argv);
+        describeApplication();
+        return tutti::cli::runCommandLine(QCoreApplication::arguments());
+    }
+    QApplication app(argc, argv);
+    describeApplication();
+    QApplication::setApplicationDisplayName(QStringLiteral("Tutti"));
+    auto window = std::make_unique<tutti::MainWindow>();
+    window->show();
+    if (argc == 2)
+        window->openFile(QString::fromLocal8Bit(argv[1]));
+    return app.exec();
 }
 // end of main.cpp

@@ -1,0 +1,352 @@
+// mainwindow.cpp — actions, menus, file handling and transport wiring.
+#include "mainwindow.h"
+
+#include "audio/audiocontroller.h"
+#include "audio/audioexporter.h"
+#include "edit/scoredocument.h"
+#include "io/scorefile.h"
+#include "pianoroll/pianorolleditor.h"
+#include "score/timemap.h"
+#include "tracks/tracklistpanel.h"
+#include "transport/transportbar.h"
+
+#include <QAction>
+#include <QCoreApplication>
+#include <QCloseEvent>
+#include <QDockWidget>
+#include <QFileDialog>
+#include <QFileInfo>
+#include <QMenuBar>
+#include <QMessageBox>
+#include <QMimeData>
+#include <QProgressDialog>
+#include <QSettings>
+#include <QStatusBar>
+#include <QStyle>
+
+using namespace Qt::StringLiterals;
+
+namespace tutti {
+
+namespace {
+
+const QString scoreFilter = u"Scores (*.tutti *.mid *.midi *.musicxml *.xml *.mxl);;Tutti projects (*.tutti);;"
+                            "MIDI files (*.mid *.midi);;MusicXML (*.musicxml *.xml *.mxl);;All files (*)"_s;
+constexpr int maxRecentFiles = 10;
+
+} // namespace
+
+MainWindow::MainWindow(QWidget *parent)
+    : QMainWindow(parent)
+    , m_document(new ScoreDocument(this))
+    , m_audio(new AudioController(m_document, this))
+    , m_pianoRoll(new PianoRollEditor(m_document, this))
+    , m_trackList(new TrackListPanel(m_document, this))
+{
+    setCentralWidget(m_pianoRoll);
+    auto *tracksDock = new QDockWidget(u"Tracks"_s, this);
+    tracksDock->setObjectName(u"tracksDock"_s);
+    tracksDock->setWidget(m_trackList);
+    addDockWidget(Qt::LeftDockWidgetArea, tracksDock);
+    setAcceptDrops(true);
+
+    createActions();
+    createMenus();
+    m_transport = new TransportBar(m_document, m_playPause, m_stop, m_loop, this);
+    addToolBar(Qt::TopToolBarArea, m_transport);
+    menuBar()->findChild<QMenu *>(u"viewMenu"_s)->addAction(tracksDock->toggleViewAction());
+
+    connect(m_trackList, &TrackListPanel::activeTrackChanged, m_pianoRoll, &PianoRollEditor::setActiveTrack);
+    connect(m_pianoRoll, &PianoRollEditor::seekRequested, this, [this](Tick tick) { m_audio->engine().seek(tick); });
+    connect(m_pianoRoll, &PianoRollEditor::keyPressed, this,
+            [this](int pitch) { m_audio->engine().previewNoteOn(m_trackList->activeTrack(), pitch); });
+    connect(m_pianoRoll, &PianoRollEditor::keyReleased, this,
+            [this](int pitch) { m_audio->engine().previewNoteOff(m_trackList->activeTrack(), pitch); });
+    connect(&m_audio->notifier(), &audio::PlaybackNotifier::positionChanged, this, [this](Tick tick, double seconds) {
+        m_pianoRoll->setPlayhead(tick, m_audio->engine().isPlaying());
+        m_transport->showPosition(tick, seconds);
+    });
+    connect(&m_audio->notifier(), &audio::PlaybackNotifier::playingChanged, this, [this](bool playing) {
+        m_playPause->setText(playing ? u"Pause"_s : u"Play"_s);
+        m_playPause->setIcon(style()->standardIcon(playing ? QStyle::SP_MediaPause : QStyle::SP_MediaPlay));
+    });
+    connect(m_audio, &AudioController::statusChanged, this, [this](const QString &text) { statusBar()->showMessage(text); });
+    connect(m_audio, &AudioController::soundFontFailed, this, [this](const QString &error) {
+        QMessageBox::warning(this, u"SoundFont"_s, error + u"\n\nTutti keeps working; playback stays silent until a "
+                                                           "SoundFont loads."_s);
+    });
+    connect(m_document, &ScoreDocument::modifiedChanged, this, &MainWindow::updateTitle);
+    connect(m_document, &ScoreDocument::filePathChanged, this, &MainWindow::updateTitle);
+
+    QSettings settings;
+    if (!restoreGeometry(settings.value(u"window/geometry"_s).toByteArray()))
+        resize(1400, 860);
+    restoreState(settings.value(u"window/state"_s).toByteArray());
+    updateTitle();
+    m_audio->start(settings.value(u"audio/soundFont"_s).toString());
+    statusBar()->showMessage(m_audio->status());
+}
+
+MainWindow::~MainWindow() = default;
+
+void MainWindow::createActions()
+{
+    m_playPause = new QAction(style()->standardIcon(QStyle::SP_MediaPlay), u"Play"_s, this);
+    m_playPause->setShortcut(Qt::Key_Space);
+    connect(m_playPause, &QAction::triggered, this, &MainWindow::togglePlay);
+    m_stop = new QAction(style()->standardIcon(QStyle::SP_MediaStop), u"Stop"_s, this);
+    m_stop->setShortcut(Qt::Key_Return);
+    connect(m_stop, &QAction::triggered, this, &MainWindow::stop);
+    m_loop = new QAction(style()->standardIcon(QStyle::SP_BrowserReload), u"Loop"_s, this);
+    m_loop->setCheckable(true);
+    m_loop->setShortcut(Qt::Key_L);
+    m_loop->setToolTip(u"Loop the first four bars (select a bar range in the ruler to change it)"_s);
+    connect(m_loop, &QAction::toggled, this, &MainWindow::toggleLoop);
+}
+
+void MainWindow::createMenus()
+{
+    QMenu *file = menuBar()->addMenu(u"&File"_s);
+    file->addAction(u"&New"_s, QKeySequence::New, this, [this] {
+        if (maybeSave())
+            m_document->newScore();
+    });
+    file->addAction(u"&Open..."_s, QKeySequence::Open, this, [this] {
+        if (!maybeSave())
+            return;
+        const QString path = QFileDialog::getOpenFileName(this, u"Open Score"_s,
+                                                          QSettings().value(u"files/lastFolder"_s).toString(), scoreFilter);
+        if (!path.isEmpty())
+            openFile(path);
+    });
+    m_recentMenu = file->addMenu(u"Open &Recent"_s);
+    rebuildRecentMenu();
+    file->addSeparator();
+    file->addAction(u"&Save"_s, QKeySequence::Save, this, &MainWindow::save);
+    file->addAction(u"Save &As..."_s, QKeySequence::SaveAs, this, &MainWindow::saveAs);
+    file->addAction(u"Export &MIDI..."_s, this, &MainWindow::exportMidi);
+    file->addAction(u"Export &Audio..."_s, this, &MainWindow::exportAudio);
+    file->addSeparator();
+    file->addAction(u"&Quit"_s, QKeySequence::Quit, this, &QWidget::close);
+
+    QMenu *edit = menuBar()->addMenu(u"&Edit"_s);
+    QAction *undo = m_document->undoStack()->createUndoAction(this, u"&Undo"_s);
+    undo->setShortcut(QKeySequence::Undo);
+    QAction *redo = m_document->undoStack()->createRedoAction(this, u"&Redo"_s);
+    redo->setShortcut(QKeySequence::Redo);
+    edit->addAction(undo);
+    edit->addAction(redo);
+
+    QMenu *playback = menuBar()->addMenu(u"&Playback"_s);
+    playback->addAction(m_playPause);
+    playback->addAction(m_stop);
+    playback->addAction(m_loop);
+    playback->addSeparator();
+    playback->addAction(u"Choose &SoundFont..."_s, this, &MainWindow::chooseSoundFont);
+
+    QMenu *view = menuBar()->addMenu(u"&View"_s);
+    view->setObjectName(u"viewMenu"_s);
+    view->addAction(u"&Fit to Window"_s, QKeySequence(Qt::Key_F), m_pianoRoll, &PianoRollEditor::fitToScore);
+
+    QMenu *help = menuBar()->addMenu(u"&Help"_s);
+    help->addAction(u"&About Tutti"_s, this, [this] {
+        QMessageBox::about(this, u"About Tutti"_s,
+                           u"<b>Tutti</b> %1<br>A composition workstation with a music transformer that runs on "
+                           "your computer, offline."_s.arg(QCoreApplication::applicationVersion()));
+    });
+}
+
+bool MainWindow::openFile(const QString &path)
+{
+    const QString error = m_document->open(path);
+    if (!error.isEmpty()) {
+        QMessageBox::warning(this, u"Open Score"_s, u"Tutti could not open this file.\n\n"_s + error);
+        return false;
+    }
+    QSettings().setValue(u"files/lastFolder"_s, QFileInfo(path).absolutePath());
+    addRecentFile(QFileInfo(path).absoluteFilePath());
+    m_audio->engine().stop();
+    const QStringList warnings = m_document->lastWarnings();
+    statusBar()->showMessage(warnings.isEmpty() ? u"Opened "_s + QFileInfo(path).fileName()
+                                                : u"Opened with %1 warning(s): %2"_s.arg(warnings.size()).arg(warnings.first()),
+                             8000);
+    return true;
+}
+
+bool MainWindow::maybeSave()
+{
+    if (!m_document->isModified())
+        return true;
+    const auto answer = QMessageBox::warning(this, u"Unsaved Changes"_s,
+                                             u"Save the changes to %1 before closing it?"_s.arg(m_document->displayName()),
+                                             QMessageBox::Save | QMessageBox::Discard | QMessageBox::Cancel);
+    if (answer == QMessageBox::Save)
+        return save();
+    return answer == QMessageBox::Discard;
+}
+
+bool MainWindow::save()
+{
+    if (m_document->filePath().isEmpty())
+        return saveAs();
+    const QString error = m_document->save();
+    if (!error.isEmpty())
+        QMessageBox::warning(this, u"Save"_s, error);
+    return error.isEmpty();
+}
+
+bool MainWindow::saveAs()
+{
+    QString suggestion = m_document->sourcePath().isEmpty() ? u"Untitled.tutti"_s : m_document->sourcePath();
+    suggestion = QFileInfo(suggestion).path() + u'/' + QFileInfo(suggestion).completeBaseName() + u".tutti"_s;
+    QString path = QFileDialog::getSaveFileName(this, u"Save Project"_s, suggestion, u"Tutti projects (*.tutti)"_s);
+    if (path.isEmpty())
+        return false;
+    if (!path.endsWith(u".tutti"_s))
+        path += u".tutti"_s;
+    const QString error = m_document->saveAs(path);
+    if (!error.isEmpty()) {
+        QMessageBox::warning(this, u"Save"_s, error);
+        return false;
+    }
+    addRecentFile(path);
+    return true;
+}
+
+void MainWindow::exportMidi()
+{
+    const QString base = QFileInfo(m_document->displayName()).completeBaseName();
+    QString path = QFileDialog::getSaveFileName(this, u"Export MIDI"_s, base + u".mid"_s, u"MIDI files (*.mid)"_s);
+    if (path.isEmpty())
+        return;
+    if (scoreFormatForPath(path) != ScoreFormat::Midi)
+        path += u".mid"_s;
+    const QString error = writeScoreFile(m_document->score(), path);
+    if (!error.isEmpty())
+        QMessageBox::warning(this, u"Export MIDI"_s, error);
+    else
+        statusBar()->showMessage(u"Exported "_s + QFileInfo(path).fileName(), 5000);
+}
+
+void MainWindow::exportAudio()
+{
+    if (m_audio->soundFontPath().isEmpty()) {
+        QMessageBox::warning(this, u"Export Audio"_s, u"No SoundFont is loaded. Choose one under Playback > Choose "
+                                                      "SoundFont."_s);
+        return;
+    }
+    const QString base = QFileInfo(m_document->displayName()).completeBaseName();
+    QString path = QFileDialog::getSaveFileName(this, u"Export Audio"_s, base + u".wav"_s, u"WAV audio (*.wav)"_s);
+    if (path.isEmpty())
+        return;
+    if (!path.endsWith(u".wav"_s, Qt::CaseInsensitive))
+        path += u".wav"_s;
+    auto *exporter = new AudioExporter(m_document->score(), m_audio->soundFontPath(), path, this);
+    auto *progress = new QProgressDialog(u"Rendering %1..."_s.arg(QFileInfo(path).fileName()), u"Cancel"_s, 0, 100, this);
+    progress->setWindowModality(Qt::WindowModal);
+    progress->setMinimumDuration(0);
+    connect(progress, &QProgressDialog::canceled, exporter, &AudioExporter::cancel);
+    connect(exporter, &AudioExporter::progress, progress, &QProgressDialog::setValue);
+    connect(exporter, &AudioExporter::finished, this, [this, progress, path](const QString &error, bool cancelled) {
+        progress->deleteLater();
+        if (!error.isEmpty())
+            QMessageBox::warning(this, u"Export Audio"_s, error);
+        else
+            statusBar()->showMessage(cancelled ? u"Export cancelled"_s : u"Exported "_s + QFileInfo(path).fileName(), 5000);
+    });
+    exporter->start();
+}
+
+void MainWindow::chooseSoundFont()
+{
+    const QString path = QFileDialog::getOpenFileName(this, u"Choose SoundFont"_s,
+                                                      QFileInfo(m_audio->soundFontPath()).absolutePath(),
+                                                      u"SoundFonts (*.sf2 *.sf3);;All files (*)"_s);
+    if (path.isEmpty())
+        return;
+    QSettings().setValue(u"audio/soundFont"_s, path);
+    m_audio->loadSoundFont(path);
+}
+
+void MainWindow::togglePlay()
+{
+    audio::PlaybackEngine &engine = m_audio->engine();
+    if (engine.isPlaying())
+        engine.pause();
+    else
+        engine.play();
+}
+
+void MainWindow::stop()
+{
+    m_audio->engine().stop();
+}
+
+void MainWindow::toggleLoop(bool on)
+{
+    const TimeMap map(m_document->score());
+    const Tick begin = 0;
+    const Tick end = map.barStart(5);
+    m_audio->engine().setLoop(on, begin, end);
+    m_pianoRoll->setLoopRange(on, begin, end);
+}
+
+void MainWindow::updateTitle()
+{
+    setWindowTitle(m_document->displayName() + u"[*] — Tutti"_s);
+    setWindowModified(m_document->isModified());
+}
+
+void MainWindow::addRecentFile(const QString &path)
+{
+    QSettings settings;
+    QStringList recent = settings.value(u"files/recent"_s).toStringList();
+    recent.removeAll(path);
+    recent.prepend(path);
+    while (recent.size() > maxRecentFiles)
+        recent.removeLast();
+    settings.setValue(u"files/recent"_s, recent);
+    rebuildRecentMenu();
+}
+
+void MainWindow::rebuildRecentMenu()
+{
+    m_recentMenu->clear();
+    const QStringList recent = QSettings().value(u"files/recent"_s).toStringList();
+    for (const QString &path : recent) {
+        m_recentMenu->addAction(QFileInfo(path).fileName(), this, [this, path] {
+            if (maybeSave())
+                openFile(path);
+        })->setToolTip(path);
+    }
+    m_recentMenu->setEnabled(!recent.isEmpty());
+}
+
+void MainWindow::closeEvent(QCloseEvent *event)
+{
+    if (!maybeSave()) {
+        event->ignore();
+        return;
+    }
+    QSettings settings;
+    settings.setValue(u"window/geometry"_s, saveGeometry());
+    settings.setValue(u"window/state"_s, saveState());
+    event->accept();
+}
+
+void MainWindow::dragEnterEvent(QDragEnterEvent *event)
+{
+    const QList<QUrl> urls = event->mimeData()->urls();
+    if (urls.size() == 1 && scoreFormatForPath(urls.first().toLocalFile()) != ScoreFormat::Unknown)
+        event->acceptProposedAction();
+}
+
+void MainWindow::dropEvent(QDropEvent *event)
+{
+    const QString path = event->mimeData()->urls().value(0).toLocalFile();
+    if (maybeSave())
+        openFile(path);
+}
+
+} // namespace tutti
+// end of mainwindow.cpp

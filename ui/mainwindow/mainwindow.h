@@ -1,0 +1,64 @@
+// mainwindow.h — Tutti's main window: menus, transport, track list, piano roll, status.
+//
+// It wires the open ScoreDocument to the views and to the AudioController, and turns
+// menu actions into document and transport calls. It holds no music state of its own.
+#pragma once
+
+#include <QMainWindow>
+
+namespace tutti {
+
+class AudioController;
+class PianoRollEditor;
+class ScoreDocument;
+class TrackListPanel;
+class TransportBar;
+
+class MainWindow final : public QMainWindow
+{
+    Q_OBJECT
+
+public:
+    explicit MainWindow(QWidget *parent = nullptr);
+    ~MainWindow() override;
+
+    // Opens a score; errors are shown in a message box and the current score stays.
+    bool openFile(const QString &path);
+    ScoreDocument *document() const { return m_document; }
+    AudioController *audio() const { return m_audio; }
+    PianoRollEditor *pianoRoll() const { return m_pianoRoll; }
+
+protected:
+    void closeEvent(QCloseEvent *event) override;
+    void dragEnterEvent(QDragEnterEvent *event) override;
+    void dropEvent(QDropEvent *event) override;
+
+private:
+    void createActions();
+    void createMenus();
+    bool maybeSave();            // false when the user cancels
+    bool save();
+    bool saveAs();
+    void exportMidi();
+    void exportAudio();
+    void chooseSoundFont();
+    void togglePlay();
+    void stop();
+    void toggleLoop(bool on);
+    void updateTitle();
+    void addRecentFile(const QString &path);
+    void rebuildRecentMenu();
+
+    ScoreDocument *m_document;
+    AudioController *m_audio;
+    PianoRollEditor *m_pianoRoll;
+    TrackListPanel *m_trackList;
+    TransportBar *m_transport = nullptr;
+    QMenu *m_recentMenu = nullptr;
+    QAction *m_playPause = nullptr;
+    QAction *m_stop = nullptr;
+    QAction *m_loop = nullptr;
+};
+
+} // namespace tutti
+// end of mainwindow.h

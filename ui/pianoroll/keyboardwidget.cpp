@@ -1,0 +1,80 @@
+// keyboardwidget.cpp — key drawing and click-to-sound.
+#include "keyboardwidget.h"
+
+#include "pianorollviewport.h"
+
+#include <QMouseEvent>
+#include <QPainter>
+
+namespace tutti {
+
+KeyboardWidget::KeyboardWidget(PianoRollViewport *viewport, QWidget *parent)
+    : QWidget(parent)
+    , m_viewport(viewport)
+{
+    setFixedWidth(56);
+    connect(viewport, &PianoRollViewport::changed, this, qOverload<>(&QWidget::update));
+}
+
+void KeyboardWidget::paintEvent(QPaintEvent *)
+{
+    QPainter painter(this);
+    painter.fillRect(rect(), QColor(0xf4, 0xf4, 0xf2));
+    const double keyHeight = m_viewport->keyHeight();
+    QFont font = painter.font();
+    font.setPixelSize(std::max(7, std::min(11, static_cast<int>(keyHeight) + 1)));
+    painter.setFont(font);
+    for (int pitch = m_viewport->topPitch(); pitch >= 0; --pitch) {
+        const double y = m_viewport->yForPitch(pitch);
+        if (y > height())
+            break;
+        const int pc = pitch % 12;
+        const bool black = pc == 1 || pc == 3 || pc == 6 || pc == 8 || pc == 10;
+        const QRectF key(0, y, width(), keyHeight);
+        if (pitch == m_sounding)
+            painter.fillRect(key, QColor(0x7a, 0xb8, 0xf5));
+        else if (black)
+            painter.fillRect(QRectF(0, y, width() * 0.62, keyHeight), QColor(0x22, 0x22, 0x22));
+        painter.setPen(QColor(0xbb, 0xbb, 0xbb));
+        if (pc == 0 || pc == 5)
+            painter.drawLine(QPointF(0, y + keyHeight), QPointF(width(), y + keyHeight));
+        if (pc == 0 && keyHeight >= 6) {
+            painter.setPen(QColor(0x55, 0x55, 0x55));
+            painter.drawText(key.adjusted(0, 0, -4, 0), Qt::AlignRight | Qt::AlignVCenter,
+                             QStringLiteral("C%1").arg(pitch / 12 - 1));
+        }
+    }
+    painter.setPen(QColor(0x88, 0x88, 0x88));
+    painter.drawLine(width() - 1, 0, width() - 1, height());
+}
+
+void KeyboardWidget::mousePressEvent(QMouseEvent *event)
+{
+    m_sounding = m_viewport->pitchAtY(event->position().y());
+    Q_EMIT keyPressed(m_sounding);
+    update();
+}
+
+void KeyboardWidget::mouseMoveEvent(QMouseEvent *event)
+{
+    if (m_sounding < 0)
+        return;
+    const int pitch = m_viewport->pitchAtY(event->position().y());
+    if (pitch == m_sounding)
+        return;
+    Q_EMIT keyReleased(m_sounding); // glissando along the keys
+    m_sounding = pitch;
+    Q_EMIT keyPressed(m_sounding);
+    update();
+}
+
+void KeyboardWidget::mouseReleaseEvent(QMouseEvent *)
+{
+    if (m_sounding >= 0)
+        Q_EMIT keyReleased(m_sounding);
+    m_sounding = -1;
+    update();
+}
+
+} // namespace tutti
+// end of keyboardwidget.cpp

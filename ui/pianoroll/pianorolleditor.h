@@ -1,0 +1,55 @@
+// pianorolleditor.h — the piano roll: keyboard, ruler and note canvas around one viewport,
+// with scroll bars. Follows the playhead while playing.
+#pragma once
+
+#include "score/score.h"
+
+#include <QWidget>
+
+class QScrollBar;
+
+namespace tutti {
+
+class KeyboardWidget;
+class NoteCanvas;
+class PianoRollViewport;
+class ScoreDocument;
+class TimeRuler;
+
+class PianoRollEditor final : public QWidget
+{
+    Q_OBJECT
+
+public:
+    explicit PianoRollEditor(ScoreDocument *document, QWidget *parent = nullptr);
+
+    void setActiveTrack(int track);
+    void setPlayhead(Tick tick, bool follow);
+    void setLoopRange(bool enabled, Tick begin, Tick end);
+    void fitToScore();       // whole piece across, its pitch range top to bottom
+    void showOpening();      // the first 16 bars, the whole pitch range
+    PianoRollViewport *viewport() const { return m_viewport; }
+    NoteCanvas *canvas() const { return m_canvas; }
+
+Q_SIGNALS:
+    void seekRequested(tutti::Tick tick);
+    void keyPressed(int pitch);
+    void keyReleased(int pitch);
+
+protected:
+    void resizeEvent(QResizeEvent *event) override;
+
+private:
+    void updateScrollBars();
+
+    ScoreDocument *m_document;
+    PianoRollViewport *m_viewport;
+    KeyboardWidget *m_keyboard;
+    TimeRuler *m_ruler;
+    NoteCanvas *m_canvas;
+    QScrollBar *m_horizontal;
+    QScrollBar *m_vertical;
+};
+
+} // namespace tutti
+// end of pianorolleditor.h

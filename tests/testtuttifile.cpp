@@ -81,7 +81,7 @@ private Q_SLOTS:
     {
         QTest::addColumn<QByteArray>("json");
         QTest::addColumn<QString>("expected");
-        QTest::newRow("not json") << "{\"format\": "_ba << u"piece.tutti: byte 12: not valid JSON"_s;
+        QTest::newRow("not json") << "{\"format\": "_ba << u"piece.tutti: byte 11: not valid JSON"_s;
         QTest::newRow("array") << "[1, 2]"_ba << u"not a Tutti project"_s;
         QTest::newRow("other format") << "{\"format\": \"x\"}"_ba << u"not a Tutti project"_s;
         QTest::newRow("newer") << "{\"format\": \"tutti\", \"version\": 9}"_ba << u"written by a newer Tutti"_s;

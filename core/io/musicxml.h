@@ -2,7 +2,8 @@
 //
 // Usage:
 //   tutti::ScoreReadResult r = tutti::readMusicXmlFile(u"quartet.mxl"_s);
-//   tutti::MusicXmlOptions playback; playback.expandRepeats = true;   // as a player hears it
+//   tutti::MusicXmlOptions playback;                                  // as a player hears it:
+//   playback.expandRepeats = playback.expandTremolos = true;
 //   tutti::ScoreReadResult heard = tutti::readMusicXmlFile(u"quartet.mxl"_s, playback);
 //
 // Parts become tracks with General MIDI programs (from <midi-instrument>, else guessed from
@@ -19,7 +20,8 @@ namespace tutti {
 
 struct MusicXmlOptions
 {
-    bool expandRepeats = false; // play repeats and volta endings out, as a performance would
+    bool expandRepeats = false;  // play repeats and volta endings out, as a performance would
+    bool expandTremolos = false; // write tremolos out as the repeated notes a player plays
 };
 
 // `bytes` is an uncompressed MusicXML document; `fileName` only labels messages.

@@ -1,0 +1,109 @@
+// mxlcontainer.cpp — opens the .mxl zip with QuaZip and finds its root MusicXML file.
+#include "mxlcontainer.h"
+
+#include <QXmlStreamReader>
+#include <quazip/quazip.h>
+#include <quazip/quazipfile.h>
+#include <quazip/quazipfileinfo.h>
+
+#include <algorithm>
+
+using namespace Qt::StringLiterals;
+
+namespace tutti {
+
+namespace {
+
+const QString containerName = u"META-INF/container.xml"_s;
+
+// Inflates one entry, refusing to go past maxMxlEntryBytes whatever its header claims.
+QString readEntry(QuaZip &zip, const QString &name, QByteArray *bytes)
+{
+    if (!zip.setCurrentFile(name))
+        return u"cannot find %1 in the archive"_s.arg(name);
+    QuaZipFileInfo64 info;
+    if (zip.getCurrentFileInfo(&info) && info.uncompressedSize > static_cast<quint64>(maxMxlEntryBytes))
+        return u"%1 would unpack to %2 bytes, more than the %3 accepted"_s.arg(name)
+            .arg(info.uncompressedSize)
+            .arg(maxMxlEntryBytes);
+    QuaZipFile file(&zip);
+    if (!file.open(QIODevice::ReadOnly))
+        return u"cannot open %1 in the archive (zip error %2)"_s.arg(name).arg(file.getZipError());
+    bytes->clear();
+    constexpr qint64 chunkSize = 1 << 20;
+    while (true) {
+        const QByteArray chunk = file.read(chunkSize);
+        if (chunk.isEmpty())
+            break;
+        if (bytes->size() + chunk.size() > maxMxlEntryBytes)
+            return u"%1 unpacks to more than the %2 bytes accepted"_s.arg(name).arg(maxMxlEntryBytes);
+        bytes->append(chunk);
+    }
+    const bool atEnd = file.atEnd();
+    file.close();
+    if (!atEnd || file.getZipError() != UNZ_OK)
+        return u"%1 is damaged in the archive (zip error %2)"_s.arg(name).arg(file.getZipError());
+    return {};
+}
+
+// The first <rootfile full-path="..."> of a MusicXML kind (or of no stated kind).
+QString rootFileFromContainer(const QByteArray &container)
+{
+    QXmlStreamReader xml(container);
+    while (!xml.atEnd() && !xml.hasError()) {
+        if (xml.readNext() != QXmlStreamReader::StartElement || xml.name() != "rootfile"_L1)
+            continue;
+        const QStringView mediaType = xml.attributes().value("media-type"_L1);
+        if (mediaType.isEmpty() || mediaType.contains("musicxml"_L1))
+            return xml.attributes().value("full-path"_L1).toString();
+    }
+    return {};
+}
+
+bool isMusicXmlEntry(const QString &name)
+{
+    return !name.startsWith("META-INF/"_L1, Qt::CaseInsensitive)
+        && (name.endsWith(".xml"_L1, Qt::CaseInsensitive) || name.endsWith(".musicxml"_L1, Qt::CaseInsensitive));
+}
+
+} // namespace
+
+MxlContent readMxlContainer(const QString &path)
+{
+    MxlContent content;
+    const auto fail = [&](const QString &problem) {
+        content.error = u"%1: %2"_s.arg(path, problem);
+        return content;
+    };
+    QuaZip zip(path);
+    if (!zip.open(QuaZip::mdUnzip))
+        return fail(u"not a readable .mxl (zip) file (zip error %1)"_s.arg(zip.getZipError()));
+    const QStringList names = zip.getFileNameList();
+    if (names.isEmpty())
+        return fail(u"the .mxl archive is empty or unreadable"_s);
+
+    QString root;
+    if (names.contains(containerName)) {
+        QByteArray container;
+        const QString problem = readEntry(zip, containerName, &container);
+        if (!problem.isEmpty())
+            return fail(problem);
+        root = rootFileFromContainer(container);
+        if (root.startsWith(u'/'))
+            root.remove(0, 1);
+    }
+    if (root.isEmpty() || !names.contains(root)) {
+        const auto fallback = std::find_if(names.cbegin(), names.cend(), isMusicXmlEntry);
+        if (fallback == names.cend())
+            return fail(u"the .mxl archive holds no MusicXML file"_s);
+        root = *fallback;
+    }
+    const QString problem = readEntry(zip, root, &content.xml);
+    if (!problem.isEmpty())
+        return fail(problem);
+    content.entryName = root;
+    return content;
+}
+
+} // namespace tutti
+// end of mxlcontainer.cpp

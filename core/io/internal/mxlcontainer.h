@@ -1,0 +1,30 @@
+// mxlcontainer.h — the MusicXML document inside a compressed .mxl file.
+//
+// Usage (inside core/io only):
+//   tutti::MxlContent content = tutti::readMxlContainer(u"quartet.mxl"_s);
+//   if (!content.error.isEmpty()) return ScoreReadResult::failure(content.error);
+//   parse(content.xml);   // the root file META-INF/container.xml names
+//
+// Falls back to the first .xml or .musicxml entry outside META-INF when the container
+// file is missing or names nothing usable. Entries larger than maxMxlEntryBytes once
+// uncompressed are refused (a zip bomb), checked while inflating, not just from the header.
+#pragma once
+
+#include <QByteArray>
+#include <QString>
+
+namespace tutti {
+
+inline constexpr qint64 maxMxlEntryBytes = 200LL * 1024 * 1024;
+
+struct MxlContent
+{
+    QByteArray xml;
+    QString entryName; // the root file's path inside the archive
+    QString error;     // empty on success; names the .mxl file
+};
+
+MxlContent readMxlContainer(const QString &path);
+
+} // namespace tutti
+// end of mxlcontainer.h

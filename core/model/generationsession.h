@@ -1,0 +1,47 @@
+// generationsession.h — one sequence being decoded: the KV cache and the next logits.
+//
+// Usage:
+//   tutti::GenerationSession session(model);                 // allocates the cache once
+//   const tutti::EventLogits &next = session.append(prompt);  // prompt in one pass
+//   ... = session.append(std::span(&sampled, 1));             // then one event at a time
+//   session.reset();                                          // a new sequence, same cache
+//
+// The model stays shared and read-only (and must outlive its sessions); each session owns
+// its keys and values, (L, H, context, W) floats for each, written in place as events
+// arrive. With KvCacheMode::Recompute the session keeps the events and runs the whole
+// sequence again for every call: the reference the benchmark compares the cache against.
+// LibTorch still allocates the small per-step intermediates; the cache, the input codes and
+// the logits are never reallocated.
+#pragma once
+
+#include "generation/logitsource.h"
+#include "model/transformermodel.h"
+
+#include <memory>
+
+namespace tutti {
+
+enum class KvCacheMode
+{
+    Cached,
+    Recompute,
+};
+
+class GenerationSession final : public LogitSource
+{
+public:
+    explicit GenerationSession(const TransformerModel &model, KvCacheMode mode = KvCacheMode::Cached);
+    ~GenerationSession() override;
+
+    int capacity() const override;
+    int length() const override;
+    void reset() override;
+    const EventLogits &append(std::span<const Event> events) override;
+
+private:
+    struct State;
+    std::unique_ptr<State> m_state;
+};
+
+} // namespace tutti
+// end of generationsession.h

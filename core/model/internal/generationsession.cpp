@@ -1,0 +1,82 @@
+// generationsession.cpp — incremental decoding over a preallocated KV cache.
+#include "model/generationsession.h"
+
+#include "model/internal/modelimpl.h"
+
+#include <cstring>
+
+namespace tutti {
+
+struct GenerationSession::State
+{
+    State(const TransformerModel &model, KvCacheMode mode)
+        : network(model.impl().network), mode(mode), cache(network.config())
+    {
+        codes = torch::zeros({1, network.config().context, fieldCount}, torch::kInt64); // (1, context, 6)
+        for (int field = 0; field < fieldCount; ++field)
+            logits.fields[field].resize(static_cast<std::size_t>(fieldVocabularySizes[field]));
+    }
+
+    const Network &network;
+    KvCacheMode mode;
+    KvCache cache;
+    torch::Tensor codes; // every event appended so far, in place
+    int length = 0;
+    EventLogits logits;
+};
+
+GenerationSession::GenerationSession(const TransformerModel &model, KvCacheMode mode)
+    : m_state(std::make_unique<State>(model, mode))
+{
+}
+
+GenerationSession::~GenerationSession() = default;
+
+int GenerationSession::capacity() const
+{
+    return m_state->network.config().context;
+}
+
+int GenerationSession::length() const
+{
+    return m_state->length;
+}
+
+void GenerationSession::reset()
+{
+    m_state->length = 0;
+}
+
+const EventLogits &GenerationSession::append(std::span<const Event> events)
+{
+    State &state = *m_state;
+    const int start = state.length;
+    const int count = static_cast<int>(events.size());
+    TORCH_CHECK(count >= 1 && start + count <= capacity(), "GenerationSession::append: events do not fit the context");
+
+    int64_t *codes = state.codes.data_ptr<int64_t>() + static_cast<std::ptrdiff_t>(start) * fieldCount;
+    for (const Event &event : events) {
+        for (int field = 0; field < fieldCount; ++field)
+            *codes++ = event[static_cast<Field>(field)];
+    }
+    state.length += count;
+
+    torch::NoGradGuard noGrad;
+    FieldTensors output; // six (1, T, V)
+    if (state.mode == KvCacheMode::Cached) {
+        ForwardOptions options;
+        options.cache = &state.cache;
+        options.start = start;
+        output = state.network.forward(state.codes.narrow(1, start, count), options); // codes (1, T, 6)
+    } else {
+        output = state.network.forward(state.codes.narrow(1, 0, state.length));      // codes (1, length, 6)
+    }
+    for (int field = 0; field < fieldCount; ++field) {
+        const torch::Tensor last = output[field].select(1, output[field].size(1) - 1).contiguous(); // (1, V)
+        std::memcpy(state.logits.fields[field].data(), last.data_ptr<float>(), state.logits.fields[field].size() * sizeof(float));
+    }
+    return state.logits;
+}
+
+} // namespace tutti
+// end of generationsession.cpp

@@ -1,0 +1,90 @@
+// transformermodel.h — the music transformer's weights: create, load, save, inspect.
+//
+// Usage:
+//   QString error;
+//   std::unique_ptr<tutti::TransformerModel> model =
+//       tutti::TransformerModel::load(u"models/tutti-mmt.safetensors"_s, error);
+//   if (!model) fail(error);              // "m.safetensors: tensor 'position' is missing"
+//   qInfo() << model->parameterCount();
+//   tutti::GenerationSession session(*model);            // generationsession.h
+//   tutti::AttentionMaps maps = model->attention(events); // every layer and head
+//
+// A model is shared, read-only, by any number of GenerationSessions (whisper.cpp's
+// context/state split). Files are safetensors (see internal/safetensors.h) whose metadata
+// holds the ModelConfig; loading validates everything before allocating and never runs
+// code from the file. No LibTorch type appears here.
+#pragma once
+
+#include "model/modelconfig.h"
+#include "representation/event.h"
+
+#include <QString>
+
+#include <array>
+#include <cstdint>
+#include <map>
+#include <memory>
+#include <span>
+#include <vector>
+
+namespace tutti {
+
+// Logits of every position of a sequence: fields[f] is T rows of V_f floats, row t
+// predicting event t + 1.
+struct SequenceLogits
+{
+    int events = 0;
+    std::array<std::vector<float>, fieldCount> fields;
+
+    std::span<const float> row(Field field, int event) const;
+};
+
+// Self-attention weights: weights[((layer * heads + head) * events + query) * events + key],
+// i.e. shape (L, H, T, T); each row sums to 1 and is 0 for key > query (causal).
+struct AttentionMaps
+{
+    int layers = 0;
+    int heads = 0;
+    int events = 0;
+    std::vector<float> weights;
+
+    float at(int layer, int head, int query, int key) const;
+};
+
+class TransformerModel
+{
+public:
+    struct Impl; // LibTorch internals, for core/model's own .cpp files
+
+    ~TransformerModel();
+
+    // Random weights from `seed`; nullptr (and `error`) when the config is invalid.
+    static std::unique_ptr<TransformerModel> create(const ModelConfig &config, std::uint64_t seed, QString &error);
+    // nullptr and a one-line `error` naming the file and the problem on any failure.
+    static std::unique_ptr<TransformerModel> load(const QString &path, QString &error);
+
+    // Writes atomically (a temporary file renamed over `path`). `metadata` is stored beside
+    // the config (training step, validation loss, ...). Empty on success.
+    QString save(const QString &path, const std::map<QString, QString> &metadata = {}) const;
+
+    const ModelConfig &config() const;
+    std::int64_t parameterCount() const;
+    // What the file held besides the config (empty for a created model).
+    const std::map<QString, QString> &metadata() const;
+
+    // Full forward pass over 1..context events, no cache. Costly: for tests and benchmarks.
+    SequenceLogits logits(std::span<const Event> events) const;
+    AttentionMaps attention(std::span<const Event> events) const;
+
+    Impl &impl() const { return *m_impl; }
+
+private:
+    explicit TransformerModel(std::unique_ptr<Impl> impl);
+    std::unique_ptr<Impl> m_impl;
+};
+
+// LibTorch's intra-op threads for everything this process runs (>= 1).
+void setModelThreads(int threads);
+
+} // namespace tutti
+// end of transformermodel.h

@@ -106,27 +106,14 @@ void printMaps(const Score &score, const TimeMap &map)
 
 } // namespace
 
-int runInfo(const QStringList &arguments)
+// Prints one score's description; returns false (after saying why) when it cannot be read.
+bool describe(const QString &path)
 {
-    QCommandLineParser parser;
-    parser.setApplicationDescription(u"Describe a score: tracks, instruments, notes, bars, duration, "
-                                     "tempo and metre changes."_s);
-    parser.addPositionalArgument(u"file"_s, u"A MIDI (.mid), MusicXML (.musicxml, .xml, .mxl) or .tutti file."_s);
-    int exitCode = 0;
-    if (!parseArguments(parser, arguments, exitCode))
-        return exitCode;
-    if (parser.positionalArguments().size() != 1) {
-        err() << "tutti info: expected exactly one FILE.\n" << parser.helpText();
-        err().flush();
-        return 2;
-    }
-
-    const QString path = parser.positionalArguments().constFirst();
     const ScoreReadResult result = readScoreFile(path);
     if (!result.ok()) {
         err() << "tutti info: " << result.error << "\n";
         err().flush();
-        return 1;
+        return false;
     }
     const Score &score = result.score;
     const TimeMap map(score);
@@ -146,7 +133,33 @@ int runInfo(const QStringList &arguments)
     for (const QString &warning : result.warnings)
         out() << "Warning:    " << warning << "\n";
     out().flush();
-    return 0;
+    return true;
+}
+
+int runInfo(const QStringList &arguments)
+{
+    QCommandLineParser parser;
+    parser.setApplicationDescription(u"Describe scores: tracks, instruments, notes, bars, duration, "
+                                     "tempo and metre changes. With several files, each is described in turn; "
+                                     "the exit code is 1 if any could not be read."_s);
+    parser.addPositionalArgument(u"files"_s, u"MIDI (.mid), MusicXML (.musicxml, .xml, .mxl) or .tutti files."_s,
+                                 u"FILE..."_s);
+    int exitCode = 0;
+    if (!parseArguments(parser, arguments, exitCode))
+        return exitCode;
+    const QStringList files = parser.positionalArguments();
+    if (files.isEmpty()) {
+        err() << "tutti info: expected at least one FILE.\n" << parser.helpText();
+        err().flush();
+        return 2;
+    }
+    bool allRead = true;
+    for (qsizetype i = 0; i < files.size(); ++i) {
+        if (i > 0)
+            out() << "\n";
+        allRead = describe(files[i]) && allRead;
+    }
+    return allRead ? 0 : 1;
 }
 
 } // namespace tutti::cli

@@ -3,9 +3,13 @@
 
 #include "audio/audiocontroller.h"
 #include "audio/audioexporter.h"
+#include "edit/noteeditor.h"
 #include "edit/scoredocument.h"
 #include "io/scorefile.h"
+#include "pianoroll/edittoolbar.h"
+#include "pianoroll/notecanvas.h"
 #include "pianoroll/pianorolleditor.h"
+#include "pianoroll/pianorollviewport.h"
 #include "score/timemap.h"
 #include "tracks/tracklistpanel.h"
 #include "transport/transportbar.h"
@@ -54,6 +58,7 @@ MainWindow::MainWindow(QWidget *parent)
     createMenus();
     m_transport = new TransportBar(m_document, m_playPause, m_stop, m_loop, this);
     addToolBar(Qt::TopToolBarArea, m_transport);
+    addToolBar(Qt::TopToolBarArea, new EditToolBar(m_pianoRoll->noteEditor(), this));
     menuBar()->findChild<QMenu *>(u"viewMenu"_s)->addAction(tracksDock->toggleViewAction());
 
     connect(m_trackList, &TrackListPanel::activeTrackChanged, m_pianoRoll, &PianoRollEditor::setActiveTrack);
@@ -136,6 +141,23 @@ void MainWindow::createMenus()
     redo->setShortcut(QKeySequence::Redo);
     edit->addAction(undo);
     edit->addAction(redo);
+    edit->addSeparator();
+    // The note canvas handles these keys itself while it has focus; the actions serve the menu
+    // and the rest of the window.
+    NoteEditor *notes = m_pianoRoll->noteEditor();
+    edit->addAction(u"Cu&t"_s, QKeySequence::Cut, notes, &NoteEditor::cutSelection);
+    edit->addAction(u"&Copy"_s, QKeySequence::Copy, notes, &NoteEditor::copySelection);
+    edit->addAction(u"&Paste at Playhead"_s, QKeySequence::Paste, notes, &NoteEditor::paste);
+    edit->addAction(u"&Delete"_s, QKeySequence::Delete, notes, &NoteEditor::deleteSelection);
+    edit->addAction(u"D&uplicate"_s, QKeySequence(Qt::CTRL | Qt::Key_D), notes, &NoteEditor::duplicateSelection);
+    edit->addSeparator();
+    edit->addAction(u"Select &All"_s, QKeySequence::SelectAll, notes, &NoteEditor::selectAll);
+    edit->addSeparator();
+    edit->addAction(u"&Quantize"_s, QKeySequence(Qt::Key_Q), notes, &NoteEditor::quantizeSelection);
+    edit->addAction(u"Transpose &Up"_s, notes, [notes] { notes->transposeSelection(1); });
+    edit->addAction(u"Transpose Do&wn"_s, notes, [notes] { notes->transposeSelection(-1); });
+    edit->addAction(u"Transpose Up an &Octave"_s, notes, [notes] { notes->transposeSelection(12); });
+    edit->addAction(u"Transpose Down an Oc&tave"_s, notes, [notes] { notes->transposeSelection(-12); });
 
     QMenu *playback = menuBar()->addMenu(u"&Playback"_s);
     playback->addAction(m_playPause);
@@ -147,6 +169,12 @@ void MainWindow::createMenus()
     QMenu *view = menuBar()->addMenu(u"&View"_s);
     view->setObjectName(u"viewMenu"_s);
     view->addAction(u"&Fit to Window"_s, QKeySequence(Qt::Key_F), m_pianoRoll, &PianoRollEditor::fitToScore);
+    // Zoom time around the middle of the note area; Ctrl+wheel zooms around the mouse.
+    const auto zoomTime = [this](double factor) {
+        m_pianoRoll->viewport()->zoomTime(factor, m_pianoRoll->canvas()->width() / 2.0);
+    };
+    view->addAction(u"Zoom &In"_s, QKeySequence::ZoomIn, this, [zoomTime] { zoomTime(1.25); });
+    view->addAction(u"Zoom &Out"_s, QKeySequence::ZoomOut, this, [zoomTime] { zoomTime(0.8); });
 
     QMenu *help = menuBar()->addMenu(u"&Help"_s);
     help->addAction(u"&About Tutti"_s, this, [this] {

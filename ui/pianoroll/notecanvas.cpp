@@ -1,14 +1,18 @@
-// notecanvas.cpp — painting the visible part of the score.
+// notecanvas.cpp — painting the visible part of the score; mouse and keys edit it.
 #include "notecanvas.h"
 
+#include "edit/noteeditor.h"
 #include "edit/scoredocument.h"
+#include "notetool.h"
 #include "pianorollviewport.h"
 #include "score/timemap.h"
 
+#include <QKeyEvent>
 #include <QPainter>
 #include <QWheelEvent>
 
 #include <algorithm>
+#include <functional>
 
 namespace tutti {
 
@@ -22,14 +26,22 @@ bool isBlackKey(int pitch)
 
 } // namespace
 
-NoteCanvas::NoteCanvas(ScoreDocument *document, PianoRollViewport *viewport, QWidget *parent)
+NoteCanvas::NoteCanvas(NoteEditor *editor, PianoRollViewport *viewport, QWidget *parent)
     : QWidget(parent)
-    , m_document(document)
+    , m_editor(editor)
+    , m_document(editor->document())
     , m_viewport(viewport)
+    , m_tool(new NoteTool(editor, viewport, this))
 {
     setAttribute(Qt::WA_OpaquePaintEvent);
     setMinimumSize(200, 120);
-    connect(document, &ScoreDocument::scoreChanged, this, [this] {
+    setFocusPolicy(Qt::StrongFocus);
+    setMouseTracking(true); // the cursor shows what a press would do
+    connect(m_tool, &NoteTool::overlayChanged, this, qOverload<>(&QWidget::update));
+    connect(m_tool, &NoteTool::previewNoteOn, this, &NoteCanvas::previewNoteOn);
+    connect(m_tool, &NoteTool::previewNoteOff, this, &NoteCanvas::previewNoteOff);
+    connect(editor->selection(), &NoteSelection::changed, this, qOverload<>(&QWidget::update));
+    connect(m_document, &ScoreDocument::scoreChanged, this, [this] {
         rebuildIndex();
         update();
     });
@@ -39,8 +51,13 @@ NoteCanvas::NoteCanvas(ScoreDocument *document, PianoRollViewport *viewport, QWi
 
 void NoteCanvas::setActiveTrack(int track)
 {
-    m_activeTrack = track;
+    m_editor->setActiveTrack(track);
     update();
+}
+
+int NoteCanvas::activeTrack() const
+{
+    return m_editor->activeTrack();
 }
 
 void NoteCanvas::setPlayhead(Tick tick)
@@ -69,12 +86,14 @@ void NoteCanvas::paintEvent(QPaintEvent *)
     paintGrid(painter);
     const Score &score = m_document->score();
     int painted = 0;
+    const int active = activeTrack();
     for (std::size_t i = 0; i < score.tracks.size(); ++i)
-        if (static_cast<int>(i) != m_activeTrack)
+        if (static_cast<int>(i) != active)
             painted += paintTrack(painter, i, false);
-    if (m_activeTrack >= 0 && static_cast<std::size_t>(m_activeTrack) < score.tracks.size())
-        painted += paintTrack(painter, static_cast<std::size_t>(m_activeTrack), true);
+    if (active >= 0 && static_cast<std::size_t>(active) < score.tracks.size())
+        painted += paintTrack(painter, static_cast<std::size_t>(active), true);
     m_lastPaintedNotes = painted;
+    m_tool->paintOverlay(painter);
 
     const double x = m_viewport->xForTick(m_playhead);
     if (x >= 0 && x <= width()) {
@@ -135,6 +154,9 @@ int NoteCanvas::paintTrack(QPainter &painter, std::size_t trackIndex, bool activ
     if (!active)
         fill.setAlpha(90);
     const QColor edge = active ? fill.lighter(150) : Qt::transparent;
+    const QColor selectedFill = fill.lighter(140);
+    const NoteSelection *selection = m_editor->selection();
+    const bool anySelected = active && !selection->isEmpty();
     painter.setPen(active ? QPen(edge, 1) : Qt::NoPen);
     painter.setBrush(fill);
 
@@ -148,7 +170,16 @@ int NoteCanvas::paintTrack(QPainter &painter, std::size_t trackIndex, bool activ
         if (y + keyHeight < 0 || y > height())
             continue;
         const double width = std::max(2.0, it->length * ppt - 1);
-        painter.drawRect(QRectF(m_viewport->xForTick(it->start), y + 0.5, width, keyHeight - 1));
+        const QRectF rect(m_viewport->xForTick(it->start), y + 0.5, width, keyHeight - 1);
+        if (anySelected && selection->contains(*it)) {
+            painter.save();
+            painter.setPen(QPen(Qt::white, 1.5));
+            painter.setBrush(selectedFill);
+            painter.drawRect(rect);
+            painter.restore();
+        } else {
+            painter.drawRect(rect);
+        }
         ++painted;
     }
     return painted;
@@ -167,6 +198,79 @@ void NoteCanvas::wheelEvent(QWheelEvent *event)
         m_viewport->setTopPitch(m_viewport->topPitch() + static_cast<int>(steps * 3));
     }
     event->accept();
+}
+
+void NoteCanvas::mousePressEvent(QMouseEvent *event)
+{
+    if (event->button() != Qt::LeftButton)
+        return QWidget::mousePressEvent(event);
+    setFocus(Qt::MouseFocusReason);
+    m_tool->press(event->position(), event->modifiers());
+}
+
+void NoteCanvas::mouseMoveEvent(QMouseEvent *event)
+{
+    m_tool->move(event->position(), event->modifiers());
+    setCursor(m_tool->cursorAt(event->position()));
+}
+
+void NoteCanvas::mouseReleaseEvent(QMouseEvent *event)
+{
+    if (event->button() != Qt::LeftButton)
+        return QWidget::mouseReleaseEvent(event);
+    m_tool->release(event->position(), event->modifiers());
+}
+
+bool NoteCanvas::event(QEvent *event)
+{
+    // Edit keys go to the canvas while it has focus, even where a window action shares them.
+    if (event->type() == QEvent::ShortcutOverride && editByKey(static_cast<QKeyEvent *>(event), false)) {
+        event->accept();
+        return true;
+    }
+    return QWidget::event(event);
+}
+
+void NoteCanvas::keyPressEvent(QKeyEvent *event)
+{
+    if (!editByKey(event, true))
+        QWidget::keyPressEvent(event);
+}
+
+bool NoteCanvas::editByKey(const QKeyEvent *event, bool apply)
+{
+    const Qt::KeyboardModifiers modifiers = event->modifiers() & ~Qt::KeypadModifier;
+    const bool shift = modifiers == Qt::ShiftModifier;
+    const bool plain = modifiers == Qt::NoModifier;
+    const int octave = shift ? 12 : 1;
+    std::function<void()> edit;
+    if (event->matches(QKeySequence::SelectAll))
+        edit = [this] { m_editor->selectAll(); };
+    else if (event->matches(QKeySequence::Copy))
+        edit = [this] { m_editor->copySelection(); };
+    else if (event->matches(QKeySequence::Cut))
+        edit = [this] { m_editor->cutSelection(); };
+    else if (event->matches(QKeySequence::Paste))
+        edit = [this] { m_editor->paste(); };
+    else if (event->keyCombination() == QKeyCombination(Qt::ControlModifier, Qt::Key_D))
+        edit = [this] { m_editor->duplicateSelection(); };
+    else if (plain && (event->key() == Qt::Key_Delete || event->key() == Qt::Key_Backspace))
+        edit = [this] { m_editor->deleteSelection(); };
+    else if (plain && event->key() == Qt::Key_Q)
+        edit = [this] { m_editor->quantizeSelection(); };
+    else if ((plain || shift) && event->key() == Qt::Key_Up)
+        edit = [this, octave] { m_editor->moveSelection(0, octave); };
+    else if ((plain || shift) && event->key() == Qt::Key_Down)
+        edit = [this, octave] { m_editor->moveSelection(0, -octave); };
+    else if (plain && event->key() == Qt::Key_Left)
+        edit = [this] { m_editor->moveSelection(-m_editor->gridStep(), 0); };
+    else if (plain && event->key() == Qt::Key_Right)
+        edit = [this] { m_editor->moveSelection(m_editor->gridStep(), 0); };
+    if (!edit)
+        return false;
+    if (apply)
+        edit();
+    return true;
 }
 
 } // namespace tutti

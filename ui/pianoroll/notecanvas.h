@@ -1,7 +1,9 @@
-// notecanvas.h — the note area of the piano roll: grid, notes of every track, playhead.
+// notecanvas.h — the note area of the piano roll: grid, notes of every track, playhead,
+// and the editing of the active track's notes.
 //
-// The active track's notes are drawn solid in its colour; other tracks' notes are faded
-// behind them. Painting touches only visible notes: each track's notes are sorted by
+// The active track's notes are drawn solid in its colour, selected ones outlined in white;
+// other tracks' notes are faded behind them. Mouse drags go to a NoteTool; keys edit the
+// selection: Delete, arrows (semitone, octave with Shift, grid step), Ctrl+A/C/X/V/D, Q. Painting touches only visible notes: each track's notes are sorted by
 // onset, so a binary search finds the first that can reach into view.
 #pragma once
 
@@ -13,6 +15,8 @@
 
 namespace tutti {
 
+class NoteEditor;
+class NoteTool;
 class PianoRollViewport;
 class ScoreDocument;
 
@@ -21,26 +25,37 @@ class NoteCanvas final : public QWidget
     Q_OBJECT
 
 public:
-    NoteCanvas(ScoreDocument *document, PianoRollViewport *viewport, QWidget *parent = nullptr);
+    NoteCanvas(NoteEditor *editor, PianoRollViewport *viewport, QWidget *parent = nullptr);
 
     void setActiveTrack(int track);
-    int activeTrack() const { return m_activeTrack; }
+    int activeTrack() const;
     void setPlayhead(Tick tick);
     int lastPaintedNoteCount() const { return m_lastPaintedNotes; }
 
+Q_SIGNALS:
+    void previewNoteOn(int pitch);
+    void previewNoteOff(int pitch);
+
 protected:
+    bool event(QEvent *event) override;
     void paintEvent(QPaintEvent *event) override;
     void wheelEvent(QWheelEvent *event) override;
+    void mousePressEvent(QMouseEvent *event) override;
+    void mouseMoveEvent(QMouseEvent *event) override;
+    void mouseReleaseEvent(QMouseEvent *event) override;
+    void keyPressEvent(QKeyEvent *event) override;
 
 private:
+    bool editByKey(const QKeyEvent *event, bool apply); // false when the key is not an edit key
     void rebuildIndex();
     void paintGrid(QPainter &painter);
     int paintTrack(QPainter &painter, std::size_t trackIndex, bool active);
 
+    NoteEditor *m_editor;
     ScoreDocument *m_document;
     PianoRollViewport *m_viewport;
+    NoteTool *m_tool;
     std::vector<Tick> m_longestNote; // per track: how far before the view a visible note can start
-    int m_activeTrack = 0;
     Tick m_playhead = 0;
     int m_lastPaintedNotes = 0;
 };

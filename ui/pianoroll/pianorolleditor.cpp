@@ -1,12 +1,14 @@
 // pianorolleditor.cpp — layout, scroll bars and playhead following.
 #include "pianorolleditor.h"
 
+#include "edit/noteeditor.h"
 #include "edit/scoredocument.h"
 #include "keyboardwidget.h"
 #include "notecanvas.h"
 #include "pianorollviewport.h"
 #include "score/timemap.h"
 #include "timeruler.h"
+#include "velocitylane.h"
 
 #include <QGridLayout>
 #include <QScrollBar>
@@ -18,10 +20,12 @@ namespace tutti {
 PianoRollEditor::PianoRollEditor(ScoreDocument *document, QWidget *parent)
     : QWidget(parent)
     , m_document(document)
+    , m_editor(new NoteEditor(document, this))
     , m_viewport(new PianoRollViewport(this))
     , m_keyboard(new KeyboardWidget(m_viewport, this))
     , m_ruler(new TimeRuler(document, m_viewport, this))
-    , m_canvas(new NoteCanvas(document, m_viewport, this))
+    , m_canvas(new NoteCanvas(m_editor, m_viewport, this))
+    , m_velocityLane(new VelocityLane(m_editor, m_viewport, this))
     , m_horizontal(new QScrollBar(Qt::Horizontal, this))
     , m_vertical(new QScrollBar(Qt::Vertical, this))
 {
@@ -32,11 +36,14 @@ PianoRollEditor::PianoRollEditor(ScoreDocument *document, QWidget *parent)
     layout->addWidget(m_keyboard, 1, 0);
     layout->addWidget(m_canvas, 1, 1);
     layout->addWidget(m_vertical, 1, 2);
-    layout->addWidget(m_horizontal, 2, 1);
+    layout->addWidget(m_velocityLane, 2, 1);
+    layout->addWidget(m_horizontal, 3, 1);
 
     connect(m_ruler, &TimeRuler::seekRequested, this, &PianoRollEditor::seekRequested);
     connect(m_keyboard, &KeyboardWidget::keyPressed, this, &PianoRollEditor::keyPressed);
     connect(m_keyboard, &KeyboardWidget::keyReleased, this, &PianoRollEditor::keyReleased);
+    connect(m_canvas, &NoteCanvas::previewNoteOn, this, &PianoRollEditor::keyPressed);
+    connect(m_canvas, &NoteCanvas::previewNoteOff, this, &PianoRollEditor::keyReleased);
     connect(m_horizontal, &QScrollBar::valueChanged, this, [this](int value) { m_viewport->setFirstTick(value); });
     connect(m_vertical, &QScrollBar::valueChanged, this, [this](int value) { m_viewport->setTopPitch(127 - value); });
     connect(m_viewport, &PianoRollViewport::changed, this, &PianoRollEditor::updateScrollBars);
@@ -54,6 +61,7 @@ void PianoRollEditor::setPlayhead(Tick tick, bool follow)
 {
     m_canvas->setPlayhead(tick);
     m_ruler->setPlayhead(tick);
+    m_editor->setPlayhead(tick);
     if (!follow)
         return;
     // Page along when the playhead leaves the view, keeping a little of the past in sight.

@@ -1,5 +1,7 @@
-// pianorolleditor.h — the piano roll: keyboard, ruler and note canvas around one viewport,
-// with scroll bars. Follows the playhead while playing.
+// pianorolleditor.h — the piano roll: keyboard, ruler, note canvas and velocity lane around
+// one viewport, with scroll bars. Follows the playhead while playing. Its NoteEditor holds
+// the selection, the snap grid and the clipboard; keyPressed/keyReleased also sound the
+// notes the canvas draws, presses or moves.
 #pragma once
 
 #include "score/score.h"
@@ -12,9 +14,11 @@ namespace tutti {
 
 class KeyboardWidget;
 class NoteCanvas;
+class NoteEditor;
 class PianoRollViewport;
 class ScoreDocument;
 class TimeRuler;
+class VelocityLane;
 
 class PianoRollEditor final : public QWidget
 {
@@ -30,6 +34,8 @@ public:
     void showOpening();      // the first 16 bars, the whole pitch range
     PianoRollViewport *viewport() const { return m_viewport; }
     NoteCanvas *canvas() const { return m_canvas; }
+    VelocityLane *velocityLane() const { return m_velocityLane; }
+    NoteEditor *noteEditor() const { return m_editor; }
 
 Q_SIGNALS:
     void seekRequested(tutti::Tick tick);
@@ -43,10 +49,12 @@ private:
     void updateScrollBars();
 
     ScoreDocument *m_document;
+    NoteEditor *m_editor;
     PianoRollViewport *m_viewport;
     KeyboardWidget *m_keyboard;
     TimeRuler *m_ruler;
     NoteCanvas *m_canvas;
+    VelocityLane *m_velocityLane;
     QScrollBar *m_horizontal;
     QScrollBar *m_vertical;
 };

@@ -1,0 +1,182 @@
+// testeditnotes.cpp — note commands, selection bookkeeping and the pure snapping arithmetic,
+// without widgets.
+#include "edit/notecommands.h"
+#include "edit/noteeditor.h"
+#include "edit/noteedits.h"
+#include "edit/noteselection.h"
+#include "edit/scoredocument.h"
+
+#include <QTest>
+
+using namespace Qt::StringLiterals;
+using namespace tutti;
+
+namespace {
+
+// A document whose one track holds `notes`, with an empty undo history.
+void load(ScoreDocument &document, std::vector<Note> notes)
+{
+    Score score = document.score();
+    score.tracks.at(0).notes = std::move(notes);
+    score.normalize();
+    document.replaceScore(score);
+}
+
+const std::vector<Note> &notesOf(const ScoreDocument &document)
+{
+    return document.score().tracks.at(0).notes;
+}
+
+} // namespace
+
+class TestEditNotes final : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void gridStepsCoverWholeToThirtySecondWithTriplets()
+    {
+        QStringList names;
+        for (const SnapGrid &grid : snapGrids())
+            names << grid.name;
+        QCOMPARE(names, QStringList({u"1/1"_s, u"1/2"_s, u"1/4"_s, u"1/4T"_s, u"1/8"_s, u"1/8T"_s, u"1/16"_s,
+                                     u"1/16T"_s, u"1/32"_s}));
+        QCOMPARE(snapGrids()[0].ticks(480), Tick(1920));
+        QCOMPARE(snapGrids()[3].ticks(480), Tick(320));
+        QCOMPARE(snapGrids()[7].ticks(480), Tick(80));
+        QCOMPARE(snapGrids()[8].ticks(480), Tick(60));
+        QCOMPARE(snapGrids()[defaultSnapGridIndex].ticks(96), Tick(24));
+    }
+
+    void snappingRoundsBothWaysAndBelowZero()
+    {
+        QCOMPARE(snapNearest(179, 120), Tick(120));
+        QCOMPARE(snapNearest(180, 120), Tick(240));
+        QCOMPARE(snapNearest(-50, 120), Tick(0));
+        QCOMPARE(snapNearest(-70, 120), Tick(-120));
+        QCOMPARE(snapFloor(-1, 120), Tick(-120));
+        QCOMPARE(snapFloor(239, 120), Tick(120));
+        QCOMPARE(snapCeil(121, 120), Tick(240));
+        QCOMPARE(snapCeil(240, 120), Tick(240));
+    }
+
+    void quantizeSnapsStartAndLengthKeepingAtLeastOneStep()
+    {
+        QCOMPARE(quantizedNote({130, 250, 60, 70}, 120), (Note{120, 240, 60, 70}));
+        QCOMPARE(quantizedNote({61, 20, 60, 70}, 120), (Note{120, 120, 60, 70}));
+    }
+
+    void shiftsAreClampedToTheScore()
+    {
+        const std::vector<Note> notes = {{240, 120, 2, 80}, {480, 120, 120, 80}};
+        QCOMPARE(clampTimeShift(notes, -1000), Tick(-240));
+        QCOMPARE(clampTimeShift(notes, 1000), Tick(1000));
+        QCOMPARE(clampTransposition(notes, 12), 7);
+        QCOMPARE(clampTransposition(notes, -12), -2);
+        QCOMPARE(movedNotes(notes, -240, -2), (std::vector<Note>{{0, 120, 0, 80}, {240, 120, 118, 80}}));
+    }
+
+    void commandRedoesAndUndoesExactly()
+    {
+        // GIVEN a track with three notes
+        ScoreDocument document;
+        load(document, {{0, 480, 60, 80}, {480, 480, 62, 80}, {960, 480, 64, 80}});
+        const std::vector<Note> before = notesOf(document);
+        // WHEN the middle note is replaced by a note before the first one
+        document.undoStack()->push(
+            new EditNotesCommand(&document, {{0, {{480, 480, 62, 80}}, {{0, 240, 50, 90}}}}, u"Move Notes"_s));
+        // THEN the track is sorted with the new note in place of the old one
+        QCOMPARE(notesOf(document), (std::vector<Note>{{0, 240, 50, 90}, {0, 480, 60, 80}, {960, 480, 64, 80}}));
+        QCOMPARE(document.undoStack()->undoText(), u"Move Notes"_s);
+        // WHEN undone and redone THEN the notes are exactly restored each time
+        document.undoStack()->undo();
+        QCOMPARE(notesOf(document), before);
+        document.undoStack()->redo();
+        QCOMPARE(notesOf(document), (std::vector<Note>{{0, 240, 50, 90}, {0, 480, 60, 80}, {960, 480, 64, 80}}));
+    }
+
+    void commandKeepsEqualNotesApartSoUndoRestoresBoth()
+    {
+        // GIVEN a note, and a second one moved onto it exactly
+        ScoreDocument document;
+        load(document, {{0, 480, 60, 80}, {480, 480, 60, 80}});
+        document.undoStack()->push(
+            new EditNotesCommand(&document, {{0, {{480, 480, 60, 80}}, {{0, 480, 60, 80}}}}, u"Move Notes"_s));
+        QCOMPARE(notesOf(document).size(), std::size_t(2));
+        // WHEN undone THEN both original notes are back
+        document.undoStack()->undo();
+        QCOMPARE(notesOf(document), (std::vector<Note>{{0, 480, 60, 80}, {480, 480, 60, 80}}));
+    }
+
+    void selectionFollowsEditsUndoAndRedo()
+    {
+        // GIVEN a selected note
+        ScoreDocument document;
+        load(document, {{0, 480, 60, 80}, {480, 480, 62, 80}});
+        NoteEditor editor(&document);
+        editor.selection()->select({{0, 480, 60, 80}});
+        // WHEN it is moved up a semitone THEN the moved note is selected
+        QVERIFY(editor.moveSelection(0, 1));
+        QCOMPARE(editor.selection()->notes(), (std::vector<Note>{{0, 480, 61, 80}}));
+        // WHEN undone THEN the original note is selected again; redone: the moved one
+        document.undoStack()->undo();
+        QCOMPARE(editor.selection()->notes(), (std::vector<Note>{{0, 480, 60, 80}}));
+        document.undoStack()->redo();
+        QCOMPARE(editor.selection()->notes(), (std::vector<Note>{{0, 480, 61, 80}}));
+        // WHEN deleted THEN nothing is selected, and a reset document keeps nothing selected
+        QVERIFY(editor.deleteSelection());
+        QVERIFY(editor.selection()->isEmpty());
+        document.undoStack()->undo();
+        QCOMPARE(editor.selection()->notes().size(), std::size_t(1));
+        document.newScore();
+        QVERIFY(editor.selection()->isEmpty());
+    }
+
+    void selectionDropsNotesThatAnotherEditRemoved()
+    {
+        ScoreDocument document;
+        load(document, {{0, 480, 60, 80}, {480, 480, 62, 80}});
+        NoteSelection selection(&document);
+        selection.select(notesOf(document));
+        Score score = document.score();
+        score.tracks[0].notes.pop_back();
+        document.replaceScore(score);
+        QCOMPARE(selection.notes(), (std::vector<Note>{{0, 480, 60, 80}}));
+    }
+
+    void editorOperationsProduceTheExpectedNotes()
+    {
+        // GIVEN two unquantized notes, both selected, on a 1/16 grid (120 ticks)
+        ScoreDocument document;
+        load(document, {{10, 470, 60, 80}, {490, 230, 64, 80}});
+        NoteEditor editor(&document);
+        editor.selectAll();
+        QCOMPARE(editor.gridStep(), Tick(120));
+        // WHEN quantized THEN starts and lengths sit on the grid
+        QVERIFY(editor.quantizeSelection());
+        QCOMPARE(notesOf(document), (std::vector<Note>{{0, 480, 60, 80}, {480, 240, 64, 80}}));
+        // WHEN duplicated THEN a copy follows, one span (720 ticks) later, and is selected
+        QVERIFY(editor.duplicateSelection());
+        QCOMPARE(notesOf(document), (std::vector<Note>{{0, 480, 60, 80}, {480, 240, 64, 80}, {720, 480, 60, 80},
+                                                       {1200, 240, 64, 80}}));
+        QCOMPARE(editor.selection()->notes(), (std::vector<Note>{{720, 480, 60, 80}, {1200, 240, 64, 80}}));
+        // WHEN the copy is cut and pasted at tick 1920 THEN it reappears there
+        QVERIFY(editor.cutSelection());
+        QCOMPARE(notesOf(document).size(), std::size_t(2));
+        editor.setPlayhead(1920);
+        QVERIFY(editor.paste());
+        QCOMPARE(notesOf(document), (std::vector<Note>{{0, 480, 60, 80}, {480, 240, 64, 80}, {1920, 480, 60, 80},
+                                                       {2400, 240, 64, 80}}));
+        // WHEN the pasted notes get velocity 100 and move an octave up past the top THEN clamped
+        QVERIFY(editor.setVelocity(editor.selection()->notes(), 100));
+        QVERIFY(editor.transposeSelection(70));
+        QCOMPARE(notesOf(document).back(), (Note{2400, 240, 127, 100}));
+        // THEN a no-op edit pushes nothing
+        const int steps = document.undoStack()->count();
+        QVERIFY(!editor.transposeSelection(1));
+        QCOMPARE(document.undoStack()->count(), steps);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestEditNotes)
+#include "testeditnotes.moc"

@@ -1,0 +1,339 @@
+// testuipianoroll.cpp — editing in the piano roll with real mouse and key events on the
+// offscreen platform. The viewport is fixed at 1/8 pixel per tick (one pixel = 8 ticks, a
+// quarter note = 60 pixels) and 10 pixels per key with pitch 72 in the top row, so pixel
+// positions map to exact ticks and pitches. The grid is the default 1/16 (120 ticks).
+#include "edit/noteeditor.h"
+#include "edit/scoredocument.h"
+#include "mainwindow/mainwindow.h"
+#include "pianoroll/edittoolbar.h"
+#include "pianoroll/notecanvas.h"
+#include "pianoroll/pianorolleditor.h"
+#include "pianoroll/pianorollviewport.h"
+#include "pianoroll/velocitylane.h"
+
+#include <QComboBox>
+#include <QMenuBar>
+#include <QSignalSpy>
+#include <QStandardPaths>
+#include <QTest>
+
+#include <memory>
+
+using namespace Qt::StringLiterals;
+using namespace tutti;
+
+namespace {
+
+constexpr double pixelsPerTick = 0.125;
+constexpr int topPitch = 72;
+constexpr int keyHeight = 10;
+
+// The middle of the row of `pitch`, `x` pixels from the left.
+QPoint at(int x, int pitch)
+{
+    return QPoint(x, (topPitch - pitch) * keyHeight + keyHeight / 2);
+}
+
+int xOf(Tick tick)
+{
+    return static_cast<int>(tick * pixelsPerTick);
+}
+
+struct Fixture
+{
+    ScoreDocument document;
+    std::unique_ptr<PianoRollEditor> editor;
+
+    explicit Fixture(std::vector<Note> notes)
+    {
+        editor = std::make_unique<PianoRollEditor>(&document);
+        editor->resize(1000, 700);
+        editor->show();
+        QVERIFY(QTest::qWaitForWindowExposed(editor.get()));
+        Score score = document.score();
+        score.tracks.at(0).notes = std::move(notes);
+        score.normalize();
+        document.replaceScore(score);
+        PianoRollViewport *viewport = editor->viewport();
+        viewport->setPixelsPerTick(pixelsPerTick);
+        viewport->setKeyHeight(keyHeight);
+        viewport->setTopPitch(topPitch);
+        viewport->setFirstTick(0);
+    }
+
+    NoteCanvas *canvas() const { return editor->canvas(); }
+    const std::vector<Note> &notes() const { return document.score().tracks.at(0).notes; }
+    const std::vector<Note> &selected() const { return editor->noteEditor()->selection()->notes(); }
+
+    void drag(QPoint from, QPoint to, Qt::KeyboardModifiers modifiers = Qt::NoModifier)
+    {
+        QTest::mousePress(canvas(), Qt::LeftButton, modifiers, from);
+        QTest::mouseMove(canvas(), (from + to) / 2);
+        QTest::mouseMove(canvas(), to);
+        QTest::mouseRelease(canvas(), Qt::LeftButton, modifiers, to);
+    }
+    void click(QPoint pos, Qt::KeyboardModifiers modifiers = Qt::NoModifier)
+    {
+        QTest::mouseClick(canvas(), Qt::LeftButton, modifiers, pos);
+    }
+};
+
+// C4 quarter at 0, E4 quarter at 480, G4 eighth at 960.
+const std::vector<Note> threeNotes = {{0, 480, 60, 80}, {480, 480, 64, 80}, {960, 240, 67, 80}};
+
+} // namespace
+
+class TestUiPianoRoll final : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        QStandardPaths::setTestModeEnabled(true);
+    }
+
+    void clickOnEmptySpaceDrawsOneGridStepAndSoundsIt()
+    {
+        Fixture f(threeNotes);
+        QSignalSpy on(f.canvas(), &NoteCanvas::previewNoteOn);
+        QSignalSpy off(f.canvas(), &NoteCanvas::previewNoteOff);
+        // WHEN the row of A#4 is clicked at tick 1930 (inside the 1/16 cell from 1920)
+        f.click(at(xOf(1930) + 1, 70));
+        // THEN a sixteenth A#4 starts at 1920, is selected, and was sounded and released
+        QCOMPARE(f.notes().back(), (Note{1920, 120, 70, 80}));
+        QCOMPARE(f.selected(), (std::vector<Note>{{1920, 120, 70, 80}}));
+        QCOMPARE(f.document.undoStack()->undoText(), u"Draw Note"_s);
+        QCOMPARE(on.size(), 1);
+        QCOMPARE(on.first().first().toInt(), 70);
+        QCOMPARE(off.size(), 1);
+    }
+
+    void dragOnEmptySpaceDrawsToTheCellUnderTheMouse()
+    {
+        Fixture f(threeNotes);
+        // WHEN dragged from tick 1920 to tick 2392 in the row of D5
+        f.drag(at(xOf(1920), 74), at(xOf(2392), 74));
+        // THEN the note reaches the end of that 1/16 cell, 2400
+        QCOMPARE(f.notes().back(), (Note{1920, 480, 74, 80}));
+    }
+
+    void altDisablesSnapping()
+    {
+        Fixture f(threeNotes);
+        // WHEN drawn from tick 1928 to tick 2160 holding Alt
+        f.drag(at(xOf(1928), 74), at(xOf(2160), 74), Qt::AltModifier);
+        // THEN neither end is snapped
+        QCOMPARE(f.notes().back(), (Note{1928, 232, 74, 80}));
+    }
+
+    void clickShiftClickAndRubberBandSelect()
+    {
+        Fixture f(threeNotes);
+        // WHEN the C4 is clicked THEN only it is selected
+        f.click(at(30, 60));
+        QCOMPARE(f.selected(), (std::vector<Note>{{0, 480, 60, 80}}));
+        // WHEN the G4 is shift-clicked THEN both are; shift-clicking the C4 again leaves the G4
+        f.click(at(xOf(960) + 15, 67), Qt::ShiftModifier);
+        QCOMPARE(f.selected(), (std::vector<Note>{{0, 480, 60, 80}, {960, 240, 67, 80}}));
+        f.click(at(30, 60), Qt::ShiftModifier);
+        QCOMPARE(f.selected(), (std::vector<Note>{{960, 240, 67, 80}}));
+        // WHEN a Ctrl rubber band covers the E4 and the G4 THEN exactly those are selected
+        f.drag(QPoint(1, 20), QPoint(125, 95), Qt::ControlModifier);
+        QCOMPARE(f.selected(), (std::vector<Note>{{480, 480, 64, 80}, {960, 240, 67, 80}}));
+        QCOMPARE(f.notes(), threeNotes);
+        // WHEN empty space is clicked THEN a note is drawn and only it is selected
+        f.click(at(xOf(2400), 50));
+        QCOMPARE(f.selected(), (std::vector<Note>{{2400, 120, 50, 80}}));
+    }
+
+    void dragMovesTheSelectionSnappedAndUndoRedoRestoreIt()
+    {
+        Fixture f(threeNotes);
+        f.drag(QPoint(1, 20), QPoint(125, 95), Qt::ControlModifier); // E4 and G4
+        // WHEN the E4 is dragged 63 pixels right (504 ticks) and two rows up
+        f.drag(at(xOf(480) + 30, 64), at(xOf(480) + 30 + 63, 66));
+        // THEN both selected notes move by 480 ticks (E4 lands on the grid) and 2 semitones
+        const std::vector<Note> moved = {{0, 480, 60, 80}, {960, 480, 66, 80}, {1440, 240, 69, 80}};
+        QCOMPARE(f.notes(), moved);
+        QCOMPARE(f.selected(), (std::vector<Note>{{960, 480, 66, 80}, {1440, 240, 69, 80}}));
+        QCOMPARE(f.document.undoStack()->undoText(), u"Move Notes"_s);
+        // WHEN undone THEN the notes and the selection are back; redone: moved again
+        f.document.undoStack()->undo();
+        QCOMPARE(f.notes(), threeNotes);
+        QCOMPARE(f.selected(), (std::vector<Note>{{480, 480, 64, 80}, {960, 240, 67, 80}}));
+        f.document.undoStack()->redo();
+        QCOMPARE(f.notes(), moved);
+    }
+
+    void clickInsideASelectionWithoutDraggingSelectsOnlyThatNote()
+    {
+        Fixture f(threeNotes);
+        QTest::keyClick(f.canvas(), Qt::Key_A, Qt::ControlModifier);
+        QCOMPARE(f.selected(), threeNotes);
+        f.click(at(xOf(480) + 30, 64));
+        QCOMPARE(f.selected(), (std::vector<Note>{{480, 480, 64, 80}}));
+        QCOMPARE(f.document.undoStack()->count(), 0);
+    }
+
+    void dragNearTheEdgesResizesFromThatEnd()
+    {
+        Fixture f(threeNotes);
+        // WHEN the C4's right edge is dragged 15 pixels (120 ticks) right
+        f.drag(at(57, 60), at(57 + 15, 60));
+        // THEN it ends 120 ticks later
+        QCOMPARE(f.notes().front(), (Note{0, 600, 60, 80}));
+        QCOMPARE(f.document.undoStack()->undoText(), u"Resize Notes"_s);
+        // WHEN the E4's left edge is dragged 30 pixels (240 ticks) left
+        f.drag(at(xOf(480) + 2, 64), at(xOf(480) + 2 - 30, 64));
+        // THEN it starts 240 ticks earlier and still ends at 960
+        QCOMPARE(f.notes()[1], (Note{240, 720, 64, 80}));
+        // WHEN that left edge is dragged past the note's end THEN one grid step remains
+        f.drag(at(xOf(240) + 2, 64), at(xOf(240) + 2 + 200, 64));
+        QCOMPARE(f.notes()[1], (Note{840, 120, 64, 80}));
+    }
+
+    void deleteKeyRemovesTheSelectionUndoably()
+    {
+        Fixture f(threeNotes);
+        f.click(at(xOf(480) + 30, 64));
+        QTest::keyClick(f.canvas(), Qt::Key_Delete);
+        QCOMPARE(f.notes(), (std::vector<Note>{{0, 480, 60, 80}, {960, 240, 67, 80}}));
+        QVERIFY(f.selected().empty());
+        f.document.undoStack()->undo();
+        QCOMPARE(f.notes(), threeNotes);
+        QCOMPARE(f.selected(), (std::vector<Note>{{480, 480, 64, 80}}));
+        f.document.undoStack()->redo();
+        QCOMPARE(f.notes().size(), std::size_t(2));
+    }
+
+    void arrowKeysMoveBySemitoneOctaveAndGridStep()
+    {
+        Fixture f(threeNotes);
+        f.click(at(30, 60));
+        QTest::keyClick(f.canvas(), Qt::Key_Up);
+        QTest::keyClick(f.canvas(), Qt::Key_Up, Qt::ShiftModifier);
+        QTest::keyClick(f.canvas(), Qt::Key_Right);
+        QTest::keyClick(f.canvas(), Qt::Key_Right);
+        QTest::keyClick(f.canvas(), Qt::Key_Left);
+        QTest::keyClick(f.canvas(), Qt::Key_Down);
+        QCOMPARE(f.selected(), (std::vector<Note>{{120, 480, 72, 80}}));
+        QVERIFY(std::find(f.notes().begin(), f.notes().end(), Note{120, 480, 72, 80}) != f.notes().end());
+        // THEN each key was one undo step
+        QCOMPARE(f.document.undoStack()->count(), 6);
+        // WHEN moved left past the start of the score THEN it stops at tick 0
+        QTest::keyClick(f.canvas(), Qt::Key_Left);
+        QTest::keyClick(f.canvas(), Qt::Key_Left);
+        QCOMPARE(f.selected(), (std::vector<Note>{{0, 480, 72, 80}}));
+    }
+
+    void copyPasteAtThePlayheadAndDuplicate()
+    {
+        Fixture f(threeNotes);
+        f.drag(QPoint(1, 20), QPoint(125, 95), Qt::ControlModifier); // E4 and G4
+        // WHEN copied and pasted with the playhead at bar 3 (tick 3840)
+        QTest::keyClick(f.canvas(), Qt::Key_C, Qt::ControlModifier);
+        f.editor->setPlayhead(3840, false);
+        QTest::keyClick(f.canvas(), Qt::Key_V, Qt::ControlModifier);
+        // THEN the copy starts there with its rhythm kept, and is selected
+        const std::vector<Note> pasted = {{3840, 480, 64, 80}, {4320, 240, 67, 80}};
+        QCOMPARE(f.selected(), pasted);
+        QCOMPARE(f.notes().size(), std::size_t(5));
+        // WHEN duplicated THEN a copy follows right after the selection's span (720 ticks)
+        QTest::keyClick(f.canvas(), Qt::Key_D, Qt::ControlModifier);
+        QCOMPARE(f.selected(), (std::vector<Note>{{4560, 480, 64, 80}, {5040, 240, 67, 80}}));
+        QCOMPARE(f.notes().size(), std::size_t(7));
+        // WHEN the duplicate is cut THEN it is gone, and pasting brings it back at the playhead
+        QTest::keyClick(f.canvas(), Qt::Key_X, Qt::ControlModifier);
+        QCOMPARE(f.notes().size(), std::size_t(5));
+        f.editor->setPlayhead(0, false);
+        QTest::keyClick(f.canvas(), Qt::Key_V, Qt::ControlModifier);
+        QCOMPARE(f.selected(), (std::vector<Note>{{0, 480, 64, 80}, {480, 240, 67, 80}}));
+    }
+
+    void quantizeKeySnapsTheSelectionToTheChosenGrid()
+    {
+        Fixture f({{10, 450, 60, 80}, {500, 200, 62, 80}});
+        // GIVEN the 1/8 grid (240 ticks)
+        f.editor->noteEditor()->setGridIndex(4);
+        QCOMPARE(f.editor->noteEditor()->gridStep(), Tick(240));
+        QTest::keyClick(f.canvas(), Qt::Key_A, Qt::ControlModifier);
+        QTest::keyClick(f.canvas(), Qt::Key_Q);
+        QCOMPARE(f.notes(), (std::vector<Note>{{0, 480, 60, 80}, {480, 240, 62, 80}}));
+        QCOMPARE(f.document.undoStack()->undoText(), u"Quantize"_s);
+    }
+
+    void velocityLaneSetsOneNoteOrTheSelection()
+    {
+        Fixture f(threeNotes);
+        VelocityLane *lane = f.editor->velocityLane();
+        // WHEN the unselected C4's stem is dragged to the top THEN only it gets 127
+        QTest::mousePress(lane, Qt::LeftButton, {}, QPoint(1, 60));
+        QTest::mouseMove(lane, QPoint(1, 30));
+        QTest::mouseRelease(lane, Qt::LeftButton, {}, QPoint(1, 0));
+        QCOMPARE(f.notes(), (std::vector<Note>{{0, 480, 60, 127}, {480, 480, 64, 80}, {960, 240, 67, 80}}));
+        QCOMPARE(f.document.undoStack()->undoText(), u"Change Velocity"_s);
+        // WHEN the E4 and G4 are selected and the G4's stem is dragged to the bottom
+        f.drag(QPoint(1, 20), QPoint(125, 95), Qt::ControlModifier);
+        QTest::mousePress(lane, Qt::LeftButton, {}, QPoint(xOf(960) + 2, 50));
+        QTest::mouseRelease(lane, Qt::LeftButton, {}, QPoint(xOf(960) + 2, lane->height()));
+        // THEN both get the lowest velocity, in one undo step
+        QCOMPARE(f.notes(), (std::vector<Note>{{0, 480, 60, 127}, {480, 480, 64, 1}, {960, 240, 67, 1}}));
+        f.document.undoStack()->undo();
+        QCOMPARE(f.notes()[1].velocity, 80);
+        QCOMPARE(f.notes()[2].velocity, 80);
+    }
+
+    void switchingTracksClearsTheSelectionAndEditsTheNewTrack()
+    {
+        Fixture f(threeNotes);
+        Score score = f.document.score();
+        score.addTrack(u"Viola"_s, 41);
+        f.document.replaceScore(score);
+        QTest::keyClick(f.canvas(), Qt::Key_A, Qt::ControlModifier);
+        f.editor->setActiveTrack(1);
+        QVERIFY(f.selected().empty());
+        f.click(at(xOf(1920), 55));
+        QCOMPARE(f.document.score().tracks[1].notes, (std::vector<Note>{{1920, 120, 55, 80}}));
+        QCOMPARE(f.notes(), threeNotes);
+    }
+
+    void mainWindowOffersTheEditMenuAndTheGrid()
+    {
+        MainWindow window;
+        QStringList texts;
+        for (QMenu *menu : window.menuBar()->findChildren<QMenu *>())
+            for (QAction *action : menu->actions())
+                texts << action->text();
+        for (const QString &name : {u"Cu&t"_s, u"&Copy"_s, u"&Paste at Playhead"_s, u"&Delete"_s, u"D&uplicate"_s,
+                                    u"Select &All"_s, u"&Quantize"_s, u"Transpose &Up"_s, u"Transpose Do&wn"_s})
+            QVERIFY2(texts.contains(name), qPrintable(name));
+        // WHEN the grid box picks 1/4T THEN the editor snaps to 320 ticks
+        auto *toolBar = window.findChild<EditToolBar *>();
+        QVERIFY(toolBar != nullptr);
+        toolBar->gridBox()->setCurrentIndex(3);
+        QCOMPARE(window.pianoRoll()->noteEditor()->gridStep(), Tick(320));
+    }
+
+    void zoomKeysZoomTimeAroundTheMiddle()
+    {
+        MainWindow window;
+        window.resize(1200, 800);
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        PianoRollViewport *viewport = window.pianoRoll()->viewport();
+        viewport->setPixelsPerTick(pixelsPerTick);
+        viewport->setFirstTick(0);
+        const double middle = window.pianoRoll()->canvas()->width() / 2.0;
+        const Tick centre = viewport->tickAtX(middle);
+        // WHEN Zoom In is pressed THEN time is 1.25 times wider and the middle tick stays put
+        QTest::keySequence(&window, QKeySequence::ZoomIn);
+        QCOMPARE(viewport->pixelsPerTick(), pixelsPerTick * 1.25);
+        QVERIFY(std::abs(viewport->tickAtX(middle) - centre) <= 8);
+        QTest::keySequence(&window, QKeySequence::ZoomOut);
+        QCOMPARE(viewport->pixelsPerTick(), pixelsPerTick);
+    }
+};
+
+QTEST_MAIN(TestUiPianoRoll)
+#include "testuipianoroll.moc"

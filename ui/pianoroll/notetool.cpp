@@ -1,0 +1,245 @@
+// notetool.cpp — the mouse state machine of the note canvas.
+#include "notetool.h"
+
+#include "edit/noteeditor.h"
+#include "edit/noteedits.h"
+#include "edit/scoredocument.h"
+#include "pianorollviewport.h"
+
+#include <QColor>
+#include <QPainter>
+
+#include <algorithm>
+#include <cmath>
+
+using namespace Qt::StringLiterals;
+
+namespace tutti {
+
+namespace {
+
+constexpr double dragThreshold = 3;   // pixels before a press becomes a drag
+constexpr double edgeWidth = 6;       // pixels at each end of a note that resize it
+
+} // namespace
+
+NoteTool::NoteTool(NoteEditor *editor, PianoRollViewport *viewport, QObject *parent)
+    : QObject(parent)
+    , m_editor(editor)
+    , m_viewport(viewport)
+{
+}
+
+QRectF NoteTool::noteRect(const Note &note) const
+{
+    // The same rectangle NoteCanvas paints.
+    const double width = std::max(2.0, note.length * m_viewport->pixelsPerTick() - 1);
+    return QRectF(m_viewport->xForTick(note.start), m_viewport->yForPitch(note.pitch), width, m_viewport->keyHeight());
+}
+
+std::optional<NoteTool::Hit> NoteTool::hitAt(QPointF pos) const
+{
+    // The last match is the one painted on top.
+    std::optional<Hit> hit;
+    for (const Note &note : m_editor->activeNotes()) {
+        const QRectF rect = noteRect(note);
+        if (rect.left() > pos.x())
+            break;
+        if (pos.x() > rect.right() || pos.y() < rect.top() || pos.y() >= rect.bottom())
+            continue;
+        const double edge = std::min(edgeWidth, rect.width() / 4);
+        Drag drag = Drag::Move;
+        if (pos.x() - rect.left() < edge)
+            drag = Drag::ResizeStart;
+        else if (rect.right() - pos.x() < edge)
+            drag = Drag::ResizeEnd;
+        hit = Hit{note, drag};
+    }
+    return hit;
+}
+
+Qt::CursorShape NoteTool::cursorAt(QPointF pos) const
+{
+    const std::optional<Hit> hit = hitAt(pos);
+    if (!hit)
+        return Qt::ArrowCursor;
+    return hit->drag == Drag::Move ? Qt::SizeAllCursor : Qt::SizeHorCursor;
+}
+
+void NoteTool::press(QPointF pos, Qt::KeyboardModifiers modifiers)
+{
+    NoteSelection *selection = m_editor->selection();
+    m_pressPos = pos;
+    m_pressPitch = m_viewport->pitchAtY(pos.y());
+    m_dragged = false;
+    m_drag = Drag::None;
+    if (const std::optional<Hit> hit = hitAt(pos)) {
+        if (modifiers.testFlag(Qt::ShiftModifier)) {
+            selection->toggle(hit->note);
+            return;
+        }
+        m_pressedSelected = selection->contains(hit->note);
+        if (!m_pressedSelected)
+            selection->select({hit->note});
+        m_drag = hit->drag;
+        m_anchor = hit->note;
+        m_originals = selection->notes();
+        m_result = m_originals;
+        m_drawVelocity = hit->note.velocity;
+        sound(hit->note.pitch);
+        return;
+    }
+    if (modifiers.testAnyFlags(Qt::ShiftModifier | Qt::ControlModifier)) {
+        m_drag = Drag::RubberBand;
+        m_additive = modifiers.testFlag(Qt::ShiftModifier);
+        if (!m_additive)
+            selection->clear();
+        m_band = QRectF(pos, pos);
+        return;
+    }
+    selection->clear();
+    const Tick step = m_editor->gridStep();
+    const Tick at = std::max<Tick>(0, m_viewport->tickAtX(pos.x()));
+    m_drag = Drag::Draw;
+    m_anchor = Note{modifiers.testFlag(Qt::AltModifier) ? at : snapFloor(at, step), step, m_pressPitch, m_drawVelocity};
+    m_result = {m_anchor};
+    sound(m_anchor.pitch);
+    Q_EMIT overlayChanged();
+}
+
+void NoteTool::move(QPointF pos, Qt::KeyboardModifiers modifiers)
+{
+    if (m_drag == Drag::None)
+        return;
+    if (!m_dragged && (pos - m_pressPos).manhattanLength() < dragThreshold)
+        return;
+    m_dragged = true;
+    updateResult(pos, modifiers);
+    Q_EMIT overlayChanged();
+}
+
+void NoteTool::release(QPointF pos, Qt::KeyboardModifiers modifiers)
+{
+    const Drag drag = m_drag;
+    m_drag = Drag::None;
+    if (m_sounding >= 0)
+        Q_EMIT previewNoteOff(m_sounding);
+    m_sounding = -1;
+    if (drag == Drag::None)
+        return;
+    move(pos, modifiers);
+    switch (drag) {
+    case Drag::Draw:
+        m_editor->addNote(m_result.front());
+        break;
+    case Drag::RubberBand:
+        if (m_additive)
+            m_editor->selection()->add(notesIn(m_band));
+        else
+            m_editor->selection()->select(notesIn(m_band));
+        break;
+    default:
+        if (m_dragged)
+            m_editor->replaceNotes(m_originals, m_result, drag == Drag::Move ? u"Move Notes"_s : u"Resize Notes"_s);
+        else if (m_pressedSelected)
+            m_editor->selection()->select({m_anchor}); // a click inside a selection picks one note
+        break;
+    }
+    m_result.clear();
+    m_originals.clear();
+    Q_EMIT overlayChanged();
+}
+
+void NoteTool::updateResult(QPointF pos, Qt::KeyboardModifiers modifiers)
+{
+    const bool snap = !modifiers.testFlag(Qt::AltModifier);
+    const Tick step = m_editor->gridStep();
+    const Tick rawDelta = std::llround((pos.x() - m_pressPos.x()) / m_viewport->pixelsPerTick());
+    // With snapping on, the pressed note's moved edge lands on the grid; the others follow it.
+    const auto snapped = [&](Tick edge) { return (snap ? snapNearest(edge + rawDelta, step) : edge + rawDelta) - edge; };
+    switch (m_drag) {
+    case Drag::Draw: {
+        // The note reaches over the grid cell under the mouse.
+        const Tick end = std::max<Tick>(0, m_viewport->tickAtX(pos.x()));
+        const Tick minimum = snap ? step : 1;
+        m_result.front().length = std::max(minimum, (snap ? snapCeil(end, step) : end) - m_anchor.start);
+        break;
+    }
+    case Drag::Move: {
+        const Tick ticks = clampTimeShift(m_originals, snapped(m_anchor.start));
+        const int semitones = clampTransposition(m_originals, m_viewport->pitchAtY(pos.y()) - m_pressPitch);
+        m_result = movedNotes(m_originals, ticks, semitones);
+        sound(m_anchor.pitch + semitones);
+        break;
+    }
+    case Drag::ResizeStart:
+    case Drag::ResizeEnd: {
+        const Tick edge = m_drag == Drag::ResizeStart ? m_anchor.start : m_anchor.start + m_anchor.length;
+        m_result = resized(snapped(edge), snap ? step : 1);
+        break;
+    }
+    case Drag::RubberBand:
+        m_band = QRectF(m_pressPos, pos).normalized();
+        break;
+    case Drag::None:
+        break;
+    }
+}
+
+std::vector<Note> NoteTool::resized(Tick delta, Tick minimumLength) const
+{
+    if (delta == 0)
+        return m_originals;
+    std::vector<Note> result = m_originals;
+    for (Note &note : result) {
+        const Tick end = note.start + note.length;
+        if (m_drag == Drag::ResizeEnd) {
+            note.length = std::max(std::min(minimumLength, note.length), note.length + delta);
+        } else {
+            note.start = std::clamp<Tick>(note.start + delta, 0, std::max(note.start, end - minimumLength));
+            note.length = end - note.start;
+        }
+    }
+    return result;
+}
+
+std::vector<Note> NoteTool::notesIn(const QRectF &rect) const
+{
+    std::vector<Note> found;
+    for (const Note &note : m_editor->activeNotes())
+        if (noteRect(note).intersects(rect))
+            found.push_back(note);
+    return found;
+}
+
+void NoteTool::sound(int pitch)
+{
+    if (pitch == m_sounding)
+        return;
+    if (m_sounding >= 0)
+        Q_EMIT previewNoteOff(m_sounding);
+    m_sounding = pitch;
+    Q_EMIT previewNoteOn(pitch);
+}
+
+void NoteTool::paintOverlay(QPainter &painter) const
+{
+    if (m_drag == Drag::RubberBand && m_dragged) {
+        painter.setPen(QPen(QColor(160, 200, 255), 1, Qt::DashLine));
+        painter.setBrush(QColor(160, 200, 255, 40));
+        painter.drawRect(m_band);
+        return;
+    }
+    if (m_drag == Drag::None || m_drag == Drag::RubberBand || (m_drag != Drag::Draw && !m_dragged))
+        return;
+    const std::vector<Track> &tracks = m_editor->document()->score().tracks;
+    const std::size_t track = static_cast<std::size_t>(m_editor->activeTrack());
+    const QColor fill = track < tracks.size() ? QColor::fromRgb(tracks[track].colour) : QColor(Qt::gray);
+    painter.setPen(QPen(Qt::white, 1));
+    painter.setBrush(fill.lighter(130));
+    for (const Note &note : m_result)
+        painter.drawRect(noteRect(note).adjusted(0, 0.5, 0, -0.5));
+}
+
+} // namespace tutti
+// end of notetool.cpp

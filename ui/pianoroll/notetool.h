@@ -1,0 +1,85 @@
+// notetool.h — what a mouse drag on the note canvas does: draw, select, move, resize or
+// rubber-band select notes of the active track. NoteCanvas forwards its mouse events here
+// and paints the overlay; the edit is pushed as one command when the button is released.
+//
+// Pressing on empty space draws a note (start snapped down to the grid, pitch from the row,
+// one grid step long unless dragged longer); Shift or Ctrl on empty space starts a rubber
+// band (Shift adds to the selection). Pressing a note selects it (Shift toggles it) and a
+// drag moves the selection, or resizes it when the press was near the note's left or right
+// edge. Holding Alt turns snapping off. previewNoteOn/Off sound the note under the mouse.
+#pragma once
+
+#include "score/score.h"
+
+#include <QObject>
+#include <QPointF>
+#include <QRectF>
+
+#include <optional>
+#include <vector>
+
+class QPainter;
+
+namespace tutti {
+
+class NoteEditor;
+class PianoRollViewport;
+
+class NoteTool final : public QObject
+{
+    Q_OBJECT
+
+public:
+    NoteTool(NoteEditor *editor, PianoRollViewport *viewport, QObject *parent = nullptr);
+
+    void press(QPointF pos, Qt::KeyboardModifiers modifiers);
+    void move(QPointF pos, Qt::KeyboardModifiers modifiers);
+    void release(QPointF pos, Qt::KeyboardModifiers modifiers);
+    Qt::CursorShape cursorAt(QPointF pos) const;
+    void paintOverlay(QPainter &painter) const;
+
+Q_SIGNALS:
+    void previewNoteOn(int pitch);
+    void previewNoteOff(int pitch);
+    void overlayChanged();
+
+private:
+    enum class Drag {
+        None,
+        Draw,
+        Move,
+        ResizeStart,
+        ResizeEnd,
+        RubberBand,
+    };
+    struct Hit
+    {
+        Note note;
+        Drag drag; // Move, ResizeStart or ResizeEnd
+    };
+
+    std::optional<Hit> hitAt(QPointF pos) const;
+    QRectF noteRect(const Note &note) const;
+    void updateResult(QPointF pos, Qt::KeyboardModifiers modifiers);
+    std::vector<Note> resized(Tick delta, Tick minimumLength) const;
+    std::vector<Note> notesIn(const QRectF &rect) const;
+    void sound(int pitch);
+
+    NoteEditor *m_editor;
+    PianoRollViewport *m_viewport;
+    Drag m_drag = Drag::None;
+    QPointF m_pressPos;
+    int m_pressPitch = 0;
+    bool m_dragged = false;       // moved past the drag threshold
+    bool m_pressedSelected = false;
+    bool m_additive = false;      // rubber band adds to the selection
+    Note m_anchor;                // the note pressed, or the one being drawn
+    std::vector<Note> m_originals;
+    std::vector<Note> m_result;   // what the originals become on release
+    QRectF m_band;
+    int m_sounding = -1;
+    int m_drawVelocity = 80;      // the last velocity touched, for new notes
+};
+
+} // namespace tutti
+// end of notetool.h

@@ -5,10 +5,16 @@
 #include "io/tuttifile.h"
 #include "mainwindow/mainwindow.h"
 #include "pianoroll/notecanvas.h"
+#include "audio/audioexporter.h"
 #include "pianoroll/pianorolleditor.h"
+#include "pianoroll/pianorollviewport.h"
+#include "pianoroll/timeruler.h"
+#include "score/timemap.h"
 #include "tracks/trackrow.h"
 
+#include <QAction>
 #include <QMessageBox>
+#include <QSignalSpy>
 #include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QTest>
@@ -105,6 +111,58 @@ private Q_SLOTS:
         QVERIFY(!window.openFile(broken.fileName()));
         QCOMPARE(window.document()->score().tracks.size(), std::size_t(2));
         QVERIFY(window.windowTitle().startsWith(u"duet.tutti"_s));
+    }
+
+    void draggingAcrossTheRulerSelectsBarsToLoop()
+    {
+        QTemporaryDir dir;
+        MainWindow window;
+        window.resize(1200, 800);
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        QVERIFY(window.openFile(writeDuet(dir)));
+        auto *ruler = window.findChild<TimeRuler *>();
+        const PianoRollViewport *viewport = window.pianoRoll()->viewport();
+        const TimeMap map(window.document()->score());
+        // WHEN the mouse drags from the middle of bar 2 to the middle of bar 3
+        const int y = ruler->height() / 2;
+        const int from = static_cast<int>(viewport->xForTick(map.barStart(2) + 960));
+        const int to = static_cast<int>(viewport->xForTick(map.barStart(3) + 960));
+        QTest::mousePress(ruler, Qt::LeftButton, {}, QPoint(from, y));
+        QTest::mouseMove(ruler, QPoint(to, y));
+        QTest::mouseRelease(ruler, Qt::LeftButton, {}, QPoint(to, y));
+        // AND looping is switched on
+        window.loopAction()->setChecked(true);
+        // THEN the engine loops exactly bars 2 and 3
+        QVERIFY(window.audio()->engine().isLooping());
+        window.audio()->engine().seek(map.barStart(4));
+        window.audio()->engine().stop();
+        QCOMPARE(window.audio()->engine().positionTick(), map.barStart(2));
+    }
+
+    void exportAudioWritesAWavOrNothingWhenCancelled()
+    {
+        const QString soundFont = u"/usr/share/sounds/sf2/TimGM6mb.sf2"_s;
+        if (!QFileInfo::exists(soundFont))
+            QSKIP("TimGM6mb is not installed");
+        QTemporaryDir dir;
+        Score score;
+        score.addTrack(u"Piano"_s, 0).notes = {{0, 480, 60, 100}, {480, 480, 64, 100}};
+        // WHEN exported on the worker thread THEN finished reports success and the file exists
+        auto *exporter = new AudioExporter(score, soundFont, dir.filePath(u"a.wav"_s));
+        QSignalSpy finished(exporter, &AudioExporter::finished);
+        exporter->start();
+        QVERIFY(finished.wait(20000));
+        QCOMPARE(finished.at(0).at(0).toString(), QString());
+        QVERIFY(QFileInfo(dir.filePath(u"a.wav"_s)).size() > 44);
+        // WHEN cancelled before it starts THEN it says so and leaves no file
+        auto *cancelled = new AudioExporter(score, soundFont, dir.filePath(u"b.wav"_s));
+        QSignalSpy cancelledFinished(cancelled, &AudioExporter::finished);
+        cancelled->cancel();
+        cancelled->start();
+        QVERIFY(cancelledFinished.wait(20000));
+        QVERIFY(cancelledFinished.at(0).at(1).toBool());
+        QVERIFY(!QFileInfo::exists(dir.filePath(u"b.wav"_s)));
     }
 
     void statusSaysWhenThereIsNoAudioDevice()

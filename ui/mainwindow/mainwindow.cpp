@@ -63,6 +63,11 @@ MainWindow::MainWindow(QWidget *parent)
 
     connect(m_trackList, &TrackListPanel::activeTrackChanged, m_pianoRoll, &PianoRollEditor::setActiveTrack);
     connect(m_pianoRoll, &PianoRollEditor::seekRequested, this, [this](Tick tick) { m_audio->engine().seek(tick); });
+    connect(m_pianoRoll, &PianoRollEditor::barRangeSelected, this, &MainWindow::selectBarRange);
+    connect(m_document, &ScoreDocument::documentReset, this, [this] {
+        m_rangeBegin = m_rangeEnd = 0;
+        m_loop->setChecked(false);
+    });
     connect(m_pianoRoll, &PianoRollEditor::keyPressed, this,
             [this](int pitch) { m_audio->engine().previewNoteOn(m_trackList->activeTrack(), pitch); });
     connect(m_pianoRoll, &PianoRollEditor::keyReleased, this,
@@ -105,7 +110,8 @@ void MainWindow::createActions()
     m_loop = new QAction(style()->standardIcon(QStyle::SP_BrowserReload), u"Loop"_s, this);
     m_loop->setCheckable(true);
     m_loop->setShortcut(Qt::Key_L);
-    m_loop->setToolTip(u"Loop the first four bars (select a bar range in the ruler to change it)"_s);
+    m_loop->setToolTip(u"Loop the bars selected in the ruler (drag across the bar numbers); bars 1-4 "
+                          "until a range is chosen"_s);
     connect(m_loop, &QAction::toggled, this, &MainWindow::toggleLoop);
 }
 
@@ -312,11 +318,21 @@ void MainWindow::stop()
 
 void MainWindow::toggleLoop(bool on)
 {
+    if (m_rangeEnd <= m_rangeBegin) {
+        m_rangeBegin = 0;
+        m_rangeEnd = TimeMap(m_document->score()).barStart(5);
+    }
+    m_audio->engine().setLoop(on, m_rangeBegin, m_rangeEnd);
+    m_pianoRoll->setLoopRange(on, m_rangeBegin, m_rangeEnd);
+}
+
+void MainWindow::selectBarRange(Tick begin, Tick end)
+{
+    m_rangeBegin = begin;
+    m_rangeEnd = end;
     const TimeMap map(m_document->score());
-    const Tick begin = 0;
-    const Tick end = map.barStart(5);
-    m_audio->engine().setLoop(on, begin, end);
-    m_pianoRoll->setLoopRange(on, begin, end);
+    statusBar()->showMessage(u"Selected bars %1-%2"_s.arg(map.barAt(begin)).arg(map.barAt(end - 1)), 4000);
+    toggleLoop(m_loop->isChecked());
 }
 
 void MainWindow::updateTitle()

@@ -4,6 +4,8 @@
 // menu actions into document and transport calls. It holds no music state of its own.
 #pragma once
 
+#include "score/score.h"
+
 #include <QMainWindow>
 
 namespace tutti {
@@ -27,6 +29,7 @@ public:
     ScoreDocument *document() const { return m_document; }
     AudioController *audio() const { return m_audio; }
     PianoRollEditor *pianoRoll() const { return m_pianoRoll; }
+    QAction *loopAction() const { return m_loop; }
 
 protected:
     void closeEvent(QCloseEvent *event) override;
@@ -45,6 +48,7 @@ private:
     void togglePlay();
     void stop();
     void toggleLoop(bool on);
+    void selectBarRange(Tick begin, Tick end);
     void updateTitle();
     void addRecentFile(const QString &path);
     void rebuildRecentMenu();
@@ -58,6 +62,8 @@ private:
     QAction *m_playPause = nullptr;
     QAction *m_stop = nullptr;
     QAction *m_loop = nullptr;
+    Tick m_rangeBegin = 0;   // the bar range chosen in the ruler (loop, later generation)
+    Tick m_rangeEnd = 0;     // 0: none chosen yet, loop bars 1-4
 };
 
 } // namespace tutti

@@ -39,6 +39,7 @@ public:
 
 Q_SIGNALS:
     void seekRequested(tutti::Tick tick);
+    void barRangeSelected(tutti::Tick begin, tutti::Tick end);
     void keyPressed(int pitch);
     void keyReleased(int pitch);
 

@@ -106,7 +106,37 @@ void TimeRuler::paintEvent(QPaintEvent *)
 
 void TimeRuler::mousePressEvent(QMouseEvent *event)
 {
-    Q_EMIT seekRequested(std::max<Tick>(0, m_viewport->tickAtX(event->position().x())));
+    m_pressX = event->position().x();
+    m_selecting = false;
+}
+
+void TimeRuler::mouseMoveEvent(QMouseEvent *event)
+{
+    if (m_pressX < 0)
+        return;
+    const double x = event->position().x();
+    if (!m_selecting && std::abs(x - m_pressX) < 4)
+        return;
+    // Whole bars from the one pressed to the one under the mouse, both included.
+    m_selecting = true;
+    const TimeMap map(m_document->score());
+    const int first = map.barAt(std::max<Tick>(0, m_viewport->tickAtX(std::min(m_pressX, x))));
+    const int last = map.barAt(std::max<Tick>(0, m_viewport->tickAtX(std::max(m_pressX, x))));
+    m_loopBegin = map.barStart(first);
+    m_loopEnd = map.barStart(last + 1);
+    update();
+}
+
+void TimeRuler::mouseReleaseEvent(QMouseEvent *event)
+{
+    if (m_pressX < 0)
+        return;
+    if (m_selecting)
+        Q_EMIT barRangeSelected(m_loopBegin, m_loopEnd);
+    else
+        Q_EMIT seekRequested(std::max<Tick>(0, m_viewport->tickAtX(event->position().x())));
+    m_pressX = -1;
+    m_selecting = false;
 }
 
 } // namespace tutti

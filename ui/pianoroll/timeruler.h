@@ -1,5 +1,6 @@
-// timeruler.h — bars and beats above the piano roll, with tempo and metre changes;
-// clicking moves the playhead (seekRequested).
+// timeruler.h — bars and beats above the piano roll, with tempo and metre changes.
+// A click moves the playhead (seekRequested); a drag selects whole bars
+// (barRangeSelected), which become the loop range and the range generation works on.
 #pragma once
 
 #include "score/score.h"
@@ -23,10 +24,13 @@ public:
 
 Q_SIGNALS:
     void seekRequested(tutti::Tick tick);
+    void barRangeSelected(tutti::Tick begin, tutti::Tick end);
 
 protected:
     void paintEvent(QPaintEvent *event) override;
     void mousePressEvent(QMouseEvent *event) override;
+    void mouseMoveEvent(QMouseEvent *event) override;
+    void mouseReleaseEvent(QMouseEvent *event) override;
 
 private:
     ScoreDocument *m_document;
@@ -35,6 +39,8 @@ private:
     bool m_loopEnabled = false;
     Tick m_loopBegin = 0;
     Tick m_loopEnd = 0;
+    double m_pressX = -1;       // where the mouse went down; -1 when it is up
+    bool m_selecting = false;   // the press became a drag across bars
 };
 
 } // namespace tutti

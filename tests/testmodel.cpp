@@ -125,6 +125,10 @@ private Q_SLOTS:
         // AND a reset session starts again from nothing, reusing its cache
         cached.reset();
         check(cached.append(std::span(events).first(3)), 2);
+        // AND one event at a time from the very first event, over the stale cache, agrees too
+        cached.reset();
+        for (int t = 0; t < 36; ++t)
+            check(cached.append(std::span(events).subspan(t, 1)), t);
     }
 
     void lossIgnoresPadding()

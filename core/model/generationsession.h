@@ -10,8 +10,9 @@
 // its keys and values, (L, H, context, W) floats for each, written in place as events
 // arrive. With KvCacheMode::Recompute the session keeps the events and runs the whole
 // sequence again for every call: the reference the benchmark compares the cache against.
-// LibTorch still allocates the small per-step intermediates; the cache, the input codes and
-// the logits are never reallocated.
+// A prompt goes through LibTorch in one batched pass; each later single event goes through
+// IncrementalStep (plain floats and BLAS), which allocates nothing: the cache, the input
+// codes, the scratch buffers and the logits are allocated once per session.
 #pragma once
 
 #include "generation/logitsource.h"

@@ -1,8 +1,11 @@
 // generationsession.cpp — incremental decoding over a preallocated KV cache.
 #include "model/generationsession.h"
 
+#include "model/internal/incrementalstep.h"
 #include "model/internal/modelimpl.h"
 
+#include <algorithm>
+#include <array>
 #include <cstring>
 
 namespace tutti {
@@ -10,7 +13,7 @@ namespace tutti {
 struct GenerationSession::State
 {
     State(const TransformerModel &model, KvCacheMode mode)
-        : network(model.impl().network), mode(mode), cache(network.config())
+        : network(model.impl().network), mode(mode), cache(network.config()), step(network)
     {
         codes = torch::zeros({1, network.config().context, fieldCount}, torch::kInt64); // (1, context, 6)
         for (int field = 0; field < fieldCount; ++field)
@@ -20,6 +23,7 @@ struct GenerationSession::State
     const Network &network;
     KvCacheMode mode;
     KvCache cache;
+    IncrementalStep step; // single events in Cached mode
     torch::Tensor codes; // every event appended so far, in place
     int length = 0;
     EventLogits logits;
@@ -61,7 +65,15 @@ const EventLogits &GenerationSession::append(std::span<const Event> events)
     }
     state.length += count;
 
-    torch::NoGradGuard noGrad;
+    if (state.mode == KvCacheMode::Cached && count == 1) {
+        std::array<std::int64_t, fieldCount> event{};
+        std::copy_n(codes - fieldCount, fieldCount, event.begin());
+        state.step.run(event, start, state.cache, state.logits);
+        return state.logits;
+    }
+
+    // A prompt (or the Recompute reference) in one batched LibTorch pass.
+    c10::InferenceMode inference;
     FieldTensors output; // six (1, T, V)
     if (state.mode == KvCacheMode::Cached) {
         ForwardOptions options;

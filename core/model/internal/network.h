@@ -53,6 +53,8 @@ public:
     FieldTensors forward(const torch::Tensor &codes, const ForwardOptions &options = {}) const;
 
 private:
+    friend class IncrementalStep; // reads the weights as raw floats
+
     struct Layer
     {
         torch::Tensor norm1Weight, norm1Bias;

@@ -35,6 +35,7 @@ struct RenderResult
     bool cancelled = false;
     std::int64_t frames = 0;
     double peak = 0;           // largest absolute sample, 1.0 = full scale
+    double loadSeconds = 0;    // of the time taken, how much went to loading the SoundFont
     double peakDbfs() const;
 };
 

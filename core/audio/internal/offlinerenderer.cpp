@@ -5,6 +5,7 @@
 #include "blockscheduler.h"
 #include "peaklimiter.h"
 
+#include <QElapsedTimer>
 #include <QFile>
 
 #include <sndfile.h>
@@ -39,7 +40,10 @@ RenderResult render(const Score &score, const RenderOptions &options, const Rend
     const EventSchedule schedule = buildSchedule(score, options.sampleRate);
     Synthesizer synth(options.sampleRate, static_cast<int>(score.tracks.size()),
                       options.gain >= 0 ? options.gain : Synthesizer::defaultGain);
+    QElapsedTimer loading;
+    loading.start();
     result.error = synth.loadSoundFont(soundFont);
+    result.loadSeconds = loading.nsecsElapsed() / 1e9;
     if (!result.error.isEmpty())
         return result;
     synth.setupChannels(schedule.channels);

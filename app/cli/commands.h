@@ -40,6 +40,7 @@ void preferPassiveOpenMpThreads();
 int benchRender(const QStringList &arguments);
 int benchTrain(const QStringList &arguments);
 int benchGenerate(const QStringList &arguments);
+int benchPianoRoll(const QStringList &arguments); // needs a QApplication
 
 } // namespace tutti::cli
 // end of commands.h

@@ -37,6 +37,9 @@ public:
     // returned. MIDI and MusicXML open as untitled (saving asks for a .tutti name).
     QString open(const QString &path);
     QStringList lastWarnings() const { return m_warnings; }
+    // Loads a crash-recovery copy as a modified document that saves to filePath (empty:
+    // untitled), so the user decides whether to keep it.
+    void restoreRecovered(Score score, const QString &filePath);
     // Saves as .tutti (or MIDI, by the name's suffix) and marks the document clean.
     QString saveAs(const QString &path);
     QString save(); // to filePath(); an error when there is none

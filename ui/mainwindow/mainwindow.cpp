@@ -3,6 +3,8 @@
 
 #include "audio/audiocontroller.h"
 #include "audio/audioexporter.h"
+#include "dialogs/tempometredialog.h"
+#include "edit/autosaver.h"
 #include "edit/noteeditor.h"
 #include "edit/scoredocument.h"
 #include "io/scorefile.h"
@@ -27,6 +29,7 @@
 #include <QSettings>
 #include <QStatusBar>
 #include <QStyle>
+#include <QTimer>
 
 using namespace Qt::StringLiterals;
 
@@ -46,6 +49,7 @@ MainWindow::MainWindow(QWidget *parent)
     , m_audio(new AudioController(m_document, this))
     , m_pianoRoll(new PianoRollEditor(m_document, this))
     , m_trackList(new TrackListPanel(m_document, this))
+    , m_autosaver(new Autosaver(m_document, Autosaver::defaultRecoveryPath(), this))
 {
     setCentralWidget(m_pianoRoll);
     auto *tracksDock = new QDockWidget(u"Tracks"_s, this);
@@ -64,6 +68,7 @@ MainWindow::MainWindow(QWidget *parent)
     connect(m_trackList, &TrackListPanel::activeTrackChanged, m_pianoRoll, &PianoRollEditor::setActiveTrack);
     connect(m_pianoRoll, &PianoRollEditor::seekRequested, this, [this](Tick tick) { m_audio->engine().seek(tick); });
     connect(m_pianoRoll, &PianoRollEditor::barRangeSelected, this, &MainWindow::selectBarRange);
+    connect(m_pianoRoll, &PianoRollEditor::mapEditRequested, this, &MainWindow::editTempoAndMetre);
     connect(m_document, &ScoreDocument::documentReset, this, [this] {
         m_rangeBegin = m_rangeEnd = 0;
         m_loop->setChecked(false);
@@ -95,6 +100,11 @@ MainWindow::MainWindow(QWidget *parent)
     updateTitle();
     m_audio->start(settings.value(u"audio/soundFont"_s).toString());
     statusBar()->showMessage(m_audio->status());
+
+    connect(m_autosaver, &Autosaver::failed, this,
+            [this](const QString &error) { statusBar()->showMessage(u"Autosave failed: "_s + error, 8000); });
+    // Asked once the event loop runs, so the window is up behind the question.
+    QTimer::singleShot(0, this, &MainWindow::offerRecovery);
 }
 
 MainWindow::~MainWindow() = default;
@@ -164,6 +174,9 @@ void MainWindow::createMenus()
     edit->addAction(u"Transpose Do&wn"_s, notes, [notes] { notes->transposeSelection(-1); });
     edit->addAction(u"Transpose Up an &Octave"_s, notes, [notes] { notes->transposeSelection(12); });
     edit->addAction(u"Transpose Down an Oc&tave"_s, notes, [notes] { notes->transposeSelection(-12); });
+    edit->addSeparator();
+    edit->addAction(u"Tempo and &Metre at Playhead..."_s, QKeySequence(Qt::CTRL | Qt::Key_T), this,
+                    [this, notes] { editTempoAndMetre(notes->playhead()); });
 
     QMenu *playback = menuBar()->addMenu(u"&Playback"_s);
     playback->addAction(m_playPause);
@@ -335,6 +348,38 @@ void MainWindow::selectBarRange(Tick begin, Tick end)
     toggleLoop(m_loop->isChecked());
 }
 
+void MainWindow::editTempoAndMetre(Tick at)
+{
+    TempoMetreDialog dialog(m_document->score(), at, this);
+    if (dialog.exec() == QDialog::Accepted)
+        dialog.apply(m_document);
+}
+
+void MainWindow::offerRecovery()
+{
+    const QString path = m_autosaver->recoveryPath();
+    if (Autosaver::hasRecovery(path)) {
+        RecoveredScore recovered = Autosaver::readRecovery(path);
+        const QString name = recovered.originalPath.isEmpty() ? u"an untitled score"_s
+                                                              : QFileInfo(recovered.originalPath).fileName();
+        if (!recovered.ok()) {
+            QMessageBox::warning(this, u"Recover Unsaved Work"_s,
+                                 u"Tutti found unsaved work but could not read it.\n\n"_s + recovered.error);
+        } else if (QMessageBox::question(this, u"Recover Unsaved Work"_s,
+                                         u"Tutti did not close normally last time. Restore the unsaved changes to "
+                                         "%1?"_s.arg(name),
+                                         QMessageBox::Yes | QMessageBox::No, QMessageBox::Yes)
+                   == QMessageBox::Yes) {
+            m_document->restoreRecovered(std::move(recovered.score), recovered.originalPath);
+            m_autosaver->saveNow(); // loading it cleared the copy; keep one until the user saves
+            statusBar()->showMessage(u"Restored unsaved changes; save to keep them"_s, 8000);
+        }
+        if (!m_document->isModified())
+            m_autosaver->discard();
+    }
+    m_autosaver->start();
+}
+
 void MainWindow::updateTitle()
 {
     setWindowTitle(m_document->displayName() + u"[*] — Tutti"_s);
@@ -375,6 +420,7 @@ void MainWindow::closeEvent(QCloseEvent *event)
     QSettings settings;
     settings.setValue(u"window/geometry"_s, saveGeometry());
     settings.setValue(u"window/state"_s, saveState());
+    m_autosaver->discard();
     event->accept();
 }
 

@@ -11,6 +11,7 @@
 namespace tutti {
 
 class AudioController;
+class Autosaver;
 class PianoRollEditor;
 class ScoreDocument;
 class TrackListPanel;
@@ -30,6 +31,7 @@ public:
     AudioController *audio() const { return m_audio; }
     PianoRollEditor *pianoRoll() const { return m_pianoRoll; }
     QAction *loopAction() const { return m_loop; }
+    Autosaver *autosaver() const { return m_autosaver; }
 
 protected:
     void closeEvent(QCloseEvent *event) override;
@@ -49,6 +51,8 @@ private:
     void stop();
     void toggleLoop(bool on);
     void selectBarRange(Tick begin, Tick end);
+    void editTempoAndMetre(Tick at);
+    void offerRecovery();        // after a crash: restore the autosaved copy?
     void updateTitle();
     void addRecentFile(const QString &path);
     void rebuildRecentMenu();
@@ -57,6 +61,7 @@ private:
     AudioController *m_audio;
     PianoRollEditor *m_pianoRoll;
     TrackListPanel *m_trackList;
+    Autosaver *m_autosaver;
     TransportBar *m_transport = nullptr;
     QMenu *m_recentMenu = nullptr;
     QAction *m_playPause = nullptr;

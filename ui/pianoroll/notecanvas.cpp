@@ -31,7 +31,7 @@ NoteCanvas::NoteCanvas(NoteEditor *editor, PianoRollViewport *viewport, QWidget 
     , m_editor(editor)
     , m_document(editor->document())
     , m_viewport(viewport)
-    , m_tool(new NoteTool(editor, viewport, this))
+    , m_tool(new NoteTool(editor, viewport, &m_index, this))
 {
     setAttribute(Qt::WA_OpaquePaintEvent);
     setMinimumSize(200, 120);
@@ -42,11 +42,11 @@ NoteCanvas::NoteCanvas(NoteEditor *editor, PianoRollViewport *viewport, QWidget 
     connect(m_tool, &NoteTool::previewNoteOff, this, &NoteCanvas::previewNoteOff);
     connect(editor->selection(), &NoteSelection::changed, this, qOverload<>(&QWidget::update));
     connect(m_document, &ScoreDocument::scoreChanged, this, [this] {
-        rebuildIndex();
+        m_index.rebuild(m_document->score());
         update();
     });
     connect(viewport, &PianoRollViewport::changed, this, qOverload<>(&QWidget::update));
-    rebuildIndex();
+    m_index.rebuild(m_document->score());
 }
 
 void NoteCanvas::setActiveTrack(int track)
@@ -69,15 +69,6 @@ void NoteCanvas::setPlayhead(Tick tick)
     const double newX = m_viewport->xForTick(m_playhead);
     update(QRect(static_cast<int>(oldX) - 2, 0, 5, height()));
     update(QRect(static_cast<int>(newX) - 2, 0, 5, height()));
-}
-
-void NoteCanvas::rebuildIndex()
-{
-    const Score &score = m_document->score();
-    m_longestNote.assign(score.tracks.size(), 0);
-    for (std::size_t i = 0; i < score.tracks.size(); ++i)
-        for (const Note &note : score.tracks[i].notes)
-            m_longestNote[i] = std::max(m_longestNote[i], note.length);
 }
 
 void NoteCanvas::paintEvent(QPaintEvent *)
@@ -160,9 +151,12 @@ int NoteCanvas::paintTrack(QPainter &painter, std::size_t trackIndex, bool activ
     painter.setPen(active ? QPen(edge, 1) : Qt::NoPen);
     painter.setBrush(fill);
 
-    const auto begin = std::lower_bound(track.notes.begin(), track.notes.end(), first - m_longestNote[trackIndex],
-                                        [](const Note &note, Tick t) { return note.start < t; });
-    int painted = 0;
+    // Unselected notes are collected and drawn in one drawRects() call: with thousands in view
+    // that is several times faster than a call per note. Selected ones are drawn after, on top.
+    std::vector<QRectF> &plain = m_rectBuffer;
+    std::vector<QRectF> selected;
+    plain.clear();
+    const auto begin = m_index.firstReaching(track.notes, static_cast<int>(trackIndex), first);
     for (auto it = begin; it != track.notes.end() && it->start <= last; ++it) {
         if (it->start + it->length < first)
             continue;
@@ -171,18 +165,18 @@ int NoteCanvas::paintTrack(QPainter &painter, std::size_t trackIndex, bool activ
             continue;
         const double width = std::max(2.0, it->length * ppt - 1);
         const QRectF rect(m_viewport->xForTick(it->start), y + 0.5, width, keyHeight - 1);
-        if (anySelected && selection->contains(*it)) {
-            painter.save();
-            painter.setPen(QPen(Qt::white, 1.5));
-            painter.setBrush(selectedFill);
-            painter.drawRect(rect);
-            painter.restore();
-        } else {
-            painter.drawRect(rect);
-        }
-        ++painted;
+        if (anySelected && selection->contains(*it))
+            selected.push_back(rect);
+        else
+            plain.push_back(rect);
     }
-    return painted;
+    painter.drawRects(plain.data(), static_cast<int>(plain.size()));
+    if (!selected.empty()) {
+        painter.setPen(QPen(Qt::white, 1.5));
+        painter.setBrush(selectedFill);
+        painter.drawRects(selected.data(), static_cast<int>(selected.size()));
+    }
+    return static_cast<int>(plain.size() + selected.size());
 }
 
 void NoteCanvas::wheelEvent(QWheelEvent *event)

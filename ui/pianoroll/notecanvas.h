@@ -7,8 +7,10 @@
 // onset, so a binary search finds the first that can reach into view.
 #pragma once
 
+#include "notetimeindex.h"
 #include "score/score.h"
 
+#include <QRectF>
 #include <QWidget>
 
 #include <vector>
@@ -47,7 +49,6 @@ protected:
 
 private:
     bool editByKey(const QKeyEvent *event, bool apply); // false when the key is not an edit key
-    void rebuildIndex();
     void paintGrid(QPainter &painter);
     int paintTrack(QPainter &painter, std::size_t trackIndex, bool active);
 
@@ -55,7 +56,8 @@ private:
     ScoreDocument *m_document;
     PianoRollViewport *m_viewport;
     NoteTool *m_tool;
-    std::vector<Tick> m_longestNote; // per track: how far before the view a visible note can start
+    NoteTimeIndex m_index; // shared with m_tool
+    std::vector<QRectF> m_rectBuffer; // reused by paintTrack, so painting does not allocate
     Tick m_playhead = 0;
     int m_lastPaintedNotes = 0;
 };

@@ -4,6 +4,7 @@
 #include "edit/noteeditor.h"
 #include "edit/noteedits.h"
 #include "edit/scoredocument.h"
+#include "notetimeindex.h"
 #include "pianorollviewport.h"
 
 #include <QColor>
@@ -23,10 +24,11 @@ constexpr double edgeWidth = 6;       // pixels at each end of a note that resiz
 
 } // namespace
 
-NoteTool::NoteTool(NoteEditor *editor, PianoRollViewport *viewport, QObject *parent)
+NoteTool::NoteTool(NoteEditor *editor, PianoRollViewport *viewport, const NoteTimeIndex *index, QObject *parent)
     : QObject(parent)
     , m_editor(editor)
     , m_viewport(viewport)
+    , m_index(index)
 {
 }
 
@@ -41,7 +43,11 @@ std::optional<NoteTool::Hit> NoteTool::hitAt(QPointF pos) const
 {
     // The last match is the one painted on top.
     std::optional<Hit> hit;
-    for (const Note &note : m_editor->activeNotes()) {
+    const std::vector<Note> &notes = m_editor->activeNotes();
+    // A note is drawn at least 2 px wide, so one ending just before the mouse can still be hit.
+    const Tick from = m_viewport->tickAtX(pos.x() - 2);
+    for (auto it = m_index->firstReaching(notes, m_editor->activeTrack(), from); it != notes.end(); ++it) {
+        const Note &note = *it;
         const QRectF rect = noteRect(note);
         if (rect.left() > pos.x())
             break;
@@ -206,9 +212,15 @@ std::vector<Note> NoteTool::resized(Tick delta, Tick minimumLength) const
 std::vector<Note> NoteTool::notesIn(const QRectF &rect) const
 {
     std::vector<Note> found;
-    for (const Note &note : m_editor->activeNotes())
-        if (noteRect(note).intersects(rect))
-            found.push_back(note);
+    const std::vector<Note> &notes = m_editor->activeNotes();
+    const Tick from = m_viewport->tickAtX(rect.left() - 2);
+    for (auto it = m_index->firstReaching(notes, m_editor->activeTrack(), from); it != notes.end(); ++it) {
+        const QRectF noteBox = noteRect(*it);
+        if (noteBox.left() > rect.right())
+            break;
+        if (noteBox.intersects(rect))
+            found.push_back(*it);
+    }
     return found;
 }
 

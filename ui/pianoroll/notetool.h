@@ -23,6 +23,7 @@ class QPainter;
 namespace tutti {
 
 class NoteEditor;
+class NoteTimeIndex;
 class PianoRollViewport;
 
 class NoteTool final : public QObject
@@ -30,7 +31,8 @@ class NoteTool final : public QObject
     Q_OBJECT
 
 public:
-    NoteTool(NoteEditor *editor, PianoRollViewport *viewport, QObject *parent = nullptr);
+    // index: the canvas's index of the score, kept current by the canvas.
+    NoteTool(NoteEditor *editor, PianoRollViewport *viewport, const NoteTimeIndex *index, QObject *parent = nullptr);
 
     void press(QPointF pos, Qt::KeyboardModifiers modifiers);
     void move(QPointF pos, Qt::KeyboardModifiers modifiers);
@@ -67,6 +69,7 @@ private:
 
     NoteEditor *m_editor;
     PianoRollViewport *m_viewport;
+    const NoteTimeIndex *m_index;
     Drag m_drag = Drag::None;
     QPointF m_pressPos;
     int m_pressPitch = 0;

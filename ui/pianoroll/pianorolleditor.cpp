@@ -41,6 +41,7 @@ PianoRollEditor::PianoRollEditor(ScoreDocument *document, QWidget *parent)
 
     connect(m_ruler, &TimeRuler::seekRequested, this, &PianoRollEditor::seekRequested);
     connect(m_ruler, &TimeRuler::barRangeSelected, this, &PianoRollEditor::barRangeSelected);
+    connect(m_ruler, &TimeRuler::mapEditRequested, this, &PianoRollEditor::mapEditRequested);
     connect(m_keyboard, &KeyboardWidget::keyPressed, this, &PianoRollEditor::keyPressed);
     connect(m_keyboard, &KeyboardWidget::keyReleased, this, &PianoRollEditor::keyReleased);
     connect(m_canvas, &NoteCanvas::previewNoteOn, this, &PianoRollEditor::keyPressed);

@@ -40,6 +40,7 @@ public:
 Q_SIGNALS:
     void seekRequested(tutti::Tick tick);
     void barRangeSelected(tutti::Tick begin, tutti::Tick end);
+    void mapEditRequested(tutti::Tick tick); // a double-click in the ruler
     void keyPressed(int pitch);
     void keyReleased(int pitch);
 

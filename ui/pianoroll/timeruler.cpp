@@ -139,5 +139,11 @@ void TimeRuler::mouseReleaseEvent(QMouseEvent *event)
     m_selecting = false;
 }
 
+void TimeRuler::mouseDoubleClickEvent(QMouseEvent *event)
+{
+    m_pressX = -1; // the release that follows is not a seek
+    Q_EMIT mapEditRequested(std::max<Tick>(0, m_viewport->tickAtX(event->position().x())));
+}
+
 } // namespace tutti
 // end of timeruler.cpp

@@ -1,6 +1,7 @@
 // timeruler.h — bars and beats above the piano roll, with tempo and metre changes.
 // A click moves the playhead (seekRequested); a drag selects whole bars
 // (barRangeSelected), which become the loop range and the range generation works on.
+// A double-click asks to edit the tempo and metre there (mapEditRequested).
 #pragma once
 
 #include "score/score.h"
@@ -25,12 +26,14 @@ public:
 Q_SIGNALS:
     void seekRequested(tutti::Tick tick);
     void barRangeSelected(tutti::Tick begin, tutti::Tick end);
+    void mapEditRequested(tutti::Tick tick);
 
 protected:
     void paintEvent(QPaintEvent *event) override;
     void mousePressEvent(QMouseEvent *event) override;
     void mouseMoveEvent(QMouseEvent *event) override;
     void mouseReleaseEvent(QMouseEvent *event) override;
+    void mouseDoubleClickEvent(QMouseEvent *event) override;
 
 private:
     ScoreDocument *m_document;

@@ -1,5 +1,6 @@
 // tracklistpanel.h — one row per track: colour, name, instrument, mute, solo, volume.
-// Clicking a row makes its track the active one; changes go through the undo stack.
+// Clicking a row makes its track the active one; changes go through the undo stack. Tracks are
+// added with the button above the rows and duplicated, removed or moved from a row's menu.
 #pragma once
 
 #include <QWidget>
@@ -22,6 +23,10 @@ public:
 
     int activeTrack() const { return m_activeTrack; }
     void setActiveTrack(int track);
+    void addTrack();
+    void duplicateTrack(int track);
+    void removeTrack(int track);
+    void moveTrack(int from, int to);
 
 Q_SIGNALS:
     void activeTrackChanged(int track);

@@ -6,7 +6,9 @@
 #include "score/generalmidi.h"
 
 #include <QGridLayout>
+#include <QContextMenuEvent>
 #include <QLabel>
+#include <QMenu>
 #include <QMouseEvent>
 #include <QSlider>
 #include <QToolButton>
@@ -89,6 +91,44 @@ void TrackRow::mousePressEvent(QMouseEvent *event)
 {
     Q_EMIT clicked(m_trackIndex);
     QFrame::mousePressEvent(event);
+}
+
+QMenu *TrackRow::menu(QWidget *parent)
+{
+    auto *menu = new QMenu(parent);
+    const Track &track = m_document->score().tracks.at(static_cast<std::size_t>(m_trackIndex));
+    QMenu *instruments = menu->addMenu(u"&Instrument"_s);
+    instruments->setEnabled(!track.isDrum); // a drum track's program picks a kit, not a GM sound
+    constexpr int programsPerFamily = 8;
+    for (int first = 0; first < 128; first += programsPerFamily) {
+        QMenu *family = instruments->addMenu(generalMidiFamilyName(first));
+        for (int program = first; program < first + programsPerFamily; ++program) {
+            QAction *action = family->addAction(generalMidiProgramName(program), this, [this, program] {
+                edit(u"Change Instrument"_s, [program](Track &t) { t.program = program; });
+            });
+            action->setCheckable(true);
+            action->setChecked(program == track.program);
+        }
+    }
+    menu->addSeparator();
+    const int index = m_trackIndex;
+    const int count = static_cast<int>(m_document->score().tracks.size());
+    menu->addAction(u"D&uplicate Track"_s, this, [this, index] { Q_EMIT duplicateRequested(index); });
+    menu->addAction(u"Move &Up"_s, this, [this, index] { Q_EMIT moveRequested(index, index - 1); })
+        ->setEnabled(index > 0);
+    menu->addAction(u"Move &Down"_s, this, [this, index] { Q_EMIT moveRequested(index, index + 1); })
+        ->setEnabled(index + 1 < count);
+    menu->addAction(u"&Remove Track"_s, this, [this, index] { Q_EMIT removeRequested(index); })
+        ->setEnabled(count > 1);
+    return menu;
+}
+
+void TrackRow::contextMenuEvent(QContextMenuEvent *event)
+{
+    Q_EMIT clicked(m_trackIndex);
+    QMenu *contextMenu = menu(this);
+    contextMenu->setAttribute(Qt::WA_DeleteOnClose);
+    contextMenu->popup(event->globalPos());
 }
 
 void TrackRow::edit(const QString &what, const std::function<void(Track &)> &change)

@@ -1,4 +1,5 @@
-// trackrow.h — one track's row in the track list.
+// trackrow.h — one track's row in the track list. Its context menu (menu()) picks the General
+// MIDI instrument by family and asks the panel to duplicate, remove or move the track.
 #pragma once
 
 #include "score/score.h"
@@ -6,6 +7,7 @@
 #include <QFrame>
 
 class QLabel;
+class QMenu;
 class QSlider;
 class QToolButton;
 
@@ -22,12 +24,17 @@ public:
 
     void showTrack(const Track &track); // refreshes without emitting edits
     void setActive(bool active);
+    QMenu *menu(QWidget *parent); // the context menu, owned by parent
 
 Q_SIGNALS:
     void clicked(int trackIndex);
+    void duplicateRequested(int trackIndex);
+    void removeRequested(int trackIndex);
+    void moveRequested(int from, int to);
 
 protected:
     void mousePressEvent(QMouseEvent *event) override;
+    void contextMenuEvent(QContextMenuEvent *event) override;
 
 private:
     void edit(const QString &what, const std::function<void(Track &)> &change);

@@ -38,6 +38,13 @@ QString ScoreDocument::open(const QString &path)
     return {};
 }
 
+void ScoreDocument::restoreRecovered(Score score, const QString &filePath)
+{
+    m_warnings.clear();
+    reset(std::move(score), filePath, filePath);
+    m_undoStack.resetClean(); // nothing to undo, yet unsaved
+}
+
 QString ScoreDocument::saveAs(const QString &path)
 {
     const QString error = writeScoreFile(m_score, path);

@@ -1,0 +1,56 @@
+// testeditmaps.cpp — ChangeMapsCommand and the map helpers: tempo and metre edits are exact
+// and undoable.
+#include "edit/mapcommands.h"
+#include "edit/scoredocument.h"
+#include "score/timemap.h"
+
+#include <QTest>
+
+#include <cmath>
+
+using namespace Qt::StringLiterals;
+using namespace tutti;
+
+class TestEditMaps final : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void mapWithReplacesOrInsertsInTickOrder()
+    {
+        const std::vector<TempoChange> tempos{{0, 500000}, {1920, 600000}};
+        // WHEN a change lands on an existing tick THEN it replaces that entry
+        QCOMPARE(mapWith(tempos, TempoChange{1920, 400000}),
+                 (std::vector<TempoChange>{{0, 500000}, {1920, 400000}}));
+        // WHEN it lands between entries THEN it is inserted in order
+        QCOMPARE(mapWith(tempos, TempoChange{960, 450000}),
+                 (std::vector<TempoChange>{{0, 500000}, {960, 450000}, {1920, 600000}}));
+        QCOMPARE(mapWithout(tempos, 1920), (std::vector<TempoChange>{{0, 500000}}));
+        QCOMPARE(mapWithout(tempos, 5), tempos);
+    }
+
+    void commandChangesBothMapsAndUndoRestoresThem()
+    {
+        // GIVEN a new score: 120 BPM, 4/4
+        ScoreDocument document;
+        const Score before = document.score();
+        const auto tempos = mapWith(before.tempos, TempoChange{1920, TempoChange::microsecondsFromBpm(90)});
+        const auto metres = mapWith(before.timeSignatures, TimeSignatureChange{1920, 3, 4});
+        // WHEN the command is pushed
+        document.undoStack()->push(new ChangeMapsCommand(&document, tempos, metres, u"Edit Tempo and Metre"_s));
+        // THEN bar 2 is in 3/4 at 90 BPM, so bar 3 starts a 3/4 bar later
+        const TimeMap map(document.score());
+        QVERIFY(std::abs(map.bpmAt(1920) - 90.0) < 1e-3);
+        QCOMPARE(map.barStart(3), Tick(1920 + 3 * 480));
+        QVERIFY(document.isModified());
+        // WHEN undone THEN the score is exactly as before; redo brings the edit back
+        document.undoStack()->undo();
+        QCOMPARE(document.score(), before);
+        document.undoStack()->redo();
+        QCOMPARE(document.score().tempos, tempos);
+        QCOMPARE(document.score().timeSignatures, metres);
+    }
+};
+
+QTEST_APPLESS_MAIN(TestEditMaps)
+#include "testeditmaps.moc"

@@ -13,6 +13,7 @@
 #include "tracks/trackrow.h"
 
 #include <QAction>
+#include <QDial>
 #include <QMessageBox>
 #include <QSignalSpy>
 #include <QStandardPaths>
@@ -96,6 +97,25 @@ private Q_SLOTS:
         QVERIFY(!window.document()->score().tracks[1].muted);
         QVERIFY(!mute->isChecked());
         QVERIFY(!window.document()->isModified());
+    }
+
+    void panDialIsAnUndoableEdit()
+    {
+        QTemporaryDir dir;
+        MainWindow window;
+        window.show();
+        QVERIFY(window.openFile(writeDuet(dir)));
+        auto *pan = window.findChildren<TrackRow *>().at(0)->findChild<QDial *>();
+        QVERIFY(pan);
+        QCOMPARE(pan->value(), 64);
+        // WHEN the flute is panned hard left with the keyboard (Home) THEN the track says so
+        pan->setFocus();
+        QTest::keyClick(pan, Qt::Key_Home);
+        QCOMPARE(window.document()->score().tracks[0].pan, 0);
+        // WHEN undone THEN it is back in the centre, dial included
+        window.document()->undoStack()->undo();
+        QCOMPARE(window.document()->score().tracks[0].pan, 64);
+        QCOMPARE(pan->value(), 64);
     }
 
     void brokenFileKeepsTheCurrentScore()

@@ -5,6 +5,7 @@
 #include "edit/trackcommands.h"
 #include "score/generalmidi.h"
 
+#include <QDial>
 #include <QGridLayout>
 #include <QContextMenuEvent>
 #include <QLabel>
@@ -27,6 +28,7 @@ TrackRow::TrackRow(ScoreDocument *document, int trackIndex, QWidget *parent)
     , m_mute(new QToolButton(this))
     , m_solo(new QToolButton(this))
     , m_volume(new QSlider(Qt::Horizontal, this))
+    , m_pan(new QDial(this))
 {
     setFrameShape(QFrame::StyledPanel);
     setAutoFillBackground(true);
@@ -46,6 +48,9 @@ TrackRow::TrackRow(ScoreDocument *document, int trackIndex, QWidget *parent)
     m_volume->setRange(0, 127);
     m_volume->setToolTip(u"Volume"_s);
     m_volume->setMaximumWidth(90);
+    m_pan->setRange(0, 127);
+    m_pan->setFixedSize(30, 30);
+    m_pan->setToolTip(u"Pan, left to right (64 is the centre)"_s);
 
     auto *layout = new QGridLayout(this);
     layout->setContentsMargins(4, 2, 4, 2);
@@ -57,6 +62,7 @@ TrackRow::TrackRow(ScoreDocument *document, int trackIndex, QWidget *parent)
     layout->addWidget(m_mute, 0, 2);
     layout->addWidget(m_solo, 0, 3);
     layout->addWidget(m_volume, 1, 2, 1, 2);
+    layout->addWidget(m_pan, 0, 4, 2, 1);
     layout->setColumnStretch(1, 1);
 
     connect(m_mute, &QToolButton::toggled, this,
@@ -65,6 +71,8 @@ TrackRow::TrackRow(ScoreDocument *document, int trackIndex, QWidget *parent)
             [this](bool on) { edit(on ? u"Solo Track"_s : u"Unsolo Track"_s, [on](Track &t) { t.soloed = on; }); });
     connect(m_volume, &QSlider::valueChanged, this,
             [this](int value) { edit(u"Track Volume"_s, [value](Track &t) { t.volume = value; }); });
+    connect(m_pan, &QDial::valueChanged, this,
+            [this](int value) { edit(u"Track Pan"_s, [value](Track &t) { t.pan = value; }); });
 }
 
 void TrackRow::showTrack(const Track &track)
@@ -72,12 +80,14 @@ void TrackRow::showTrack(const Track &track)
     const QSignalBlocker blockMute(m_mute);
     const QSignalBlocker blockSolo(m_solo);
     const QSignalBlocker blockVolume(m_volume);
+    const QSignalBlocker blockPan(m_pan);
     m_swatch->setStyleSheet(u"background: #%1; border-radius: 2px;"_s.arg(track.colour, 6, 16, QLatin1Char('0')));
     m_name->setText(track.name.isEmpty() ? u"Track %1"_s.arg(m_trackIndex + 1) : track.name);
     m_instrument->setText(track.isDrum ? u"Drums"_s : generalMidiProgramName(track.program));
     m_mute->setChecked(track.muted);
     m_solo->setChecked(track.soloed);
     m_volume->setValue(track.volume);
+    m_pan->setValue(track.pan);
 }
 
 void TrackRow::setActive(bool active)

@@ -8,6 +8,7 @@
 
 class QLabel;
 class QMenu;
+class QDial;
 class QSlider;
 class QToolButton;
 
@@ -47,6 +48,7 @@ private:
     QToolButton *m_mute;
     QToolButton *m_solo;
     QSlider *m_volume;
+    QDial *m_pan;
 };
 
 } // namespace tutti

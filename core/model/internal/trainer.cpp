@@ -123,6 +123,23 @@ double learningRateAt(const TrainingOptions &options, int64_t step)
     return options.finalLearningRate + (options.learningRate - options.finalLearningRate) * cosine;
 }
 
+// One optimisation step on `batch`: the summed loss of the six fields, backward, gradient
+// clipping, AdamW. Returns the per-field losses for progress reports.
+FieldTensors optimisationStep(Network &network, AdamW &optimizer, const Batch &batch, double gradientClip,
+                              double learningRate, double weightDecay)
+{
+    const FieldTensors losses = batchLosses(network, batch, true);
+    torch::Tensor loss = losses[0];
+    for (int field = 1; field < fieldCount; ++field)
+        loss = loss + losses[field];
+    for (torch::Tensor &parameter : network.parameters())
+        parameter.mutable_grad() = torch::Tensor();
+    loss.backward();
+    torch::nn::utils::clip_grad_norm_(network.parameters(), gradientClip);
+    optimizer.update(network.parameters(), learningRate, weightDecay);
+    return losses;
+}
+
 QString resumePath(const QString &output)
 {
     QString base = output;
@@ -381,16 +398,9 @@ int train(const TrainingOptions &options, const TrainingCallbacks &callbacks)
             sequences.push_back(randomTrainingSequence(*trainingPieces[pickPiece(state.rng)], state.rng, config.context));
         const Batch batch = makeBatch(sequences, 0);
 
-        const FieldTensors losses = batchLosses(network, batch, true);
-        torch::Tensor loss = losses[0];
-        for (int field = 1; field < fieldCount; ++field)
-            loss = loss + losses[field];
-        for (torch::Tensor &parameter : network.parameters())
-            parameter.mutable_grad() = torch::Tensor();
-        loss.backward();
-        torch::nn::utils::clip_grad_norm_(network.parameters(), options.gradientClip);
         const double learningRate = learningRateAt(options, state.step);
-        optimizer.update(network.parameters(), learningRate, options.weightDecay);
+        const FieldTensors losses =
+            optimisationStep(network, optimizer, batch, options.gradientClip, learningRate, options.weightDecay);
         ++state.step;
 
         const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
@@ -461,17 +471,7 @@ double benchmarkTraining(const ModelConfig &config, int batchSize, int events, i
         }
     }
     const Batch batch = makeBatch(sequences, 0);
-    const auto step = [&] {
-        const FieldTensors losses = batchLosses(network, batch, true);
-        torch::Tensor loss = losses[0];
-        for (int field = 1; field < fieldCount; ++field)
-            loss = loss + losses[field];
-        for (torch::Tensor &parameter : network.parameters())
-            parameter.mutable_grad() = torch::Tensor();
-        loss.backward();
-        torch::nn::utils::clip_grad_norm_(network.parameters(), 1.0);
-        optimizer.update(network.parameters(), 1e-4, 0.01);
-    };
+    const auto step = [&] { optimisationStep(network, optimizer, batch, 1.0, 1e-4, 0.01); };
     step(); // warm-up: first-touch allocations and thread start
     const auto started = std::chrono::steady_clock::now();
     for (int i = 0; i < steps; ++i)

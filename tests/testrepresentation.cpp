@@ -2,6 +2,7 @@
 #include "representation/decoder.h"
 #include "representation/encoder.h"
 #include "representation/event.h"
+#include "representation/infill.h"
 #include "representation/instruments.h"
 
 #include <QTest>
@@ -221,6 +222,43 @@ private Q_SLOTS:
         QCOMPARE(plain.ticksPerQuarter, Score::defaultTicksPerQuarter);
         QCOMPARE(plain.tracks[0].notes.front().velocity, 80);
         QVERIFY(plain.tempos.empty());
+    }
+
+    void infillOrderMovesTheMiddleToTheEnd()
+    {
+        // GIVEN violin (25) and cello (27) notes on beats 0..5, and a gap over beats 2-3 for the violin
+        std::vector<Event> sequence = {Event::ofType(EventType::StartOfSong), Event::instrumentEvent(25),
+                                       Event::instrumentEvent(27), Event::ofType(EventType::StartOfNotes)};
+        for (int beat = 0; beat < 6; ++beat) {
+            sequence.push_back(Event::note(beat, 0, 48, 12, 27));
+            sequence.push_back(Event::note(beat, 0, 67, 12, 25));
+        }
+        sequence.push_back(Event::ofType(EventType::EndOfSong));
+        InfillGap gap;
+        gap.firstBeat = 2;
+        gap.endBeat = 4;
+        gap.instruments.set(25);
+
+        // WHEN it is put in fill-in-the-middle order
+        const std::vector<Event> infill = infillSequence(sequence, gap);
+
+        // THEN: header, beats 0-1, marker (beat 2), the cello in the gap and everything after,
+        // marker (last gap beat 3), the violin's gap notes, end-of-song
+        QCOMPARE(infill.size(), sequence.size() + 2);
+        QCOMPARE(std::vector<Event>(infill.begin(), infill.begin() + 8), std::vector<Event>(sequence.begin(), sequence.begin() + 8));
+        QCOMPARE(infill[8].eventType(), EventType::InfillContextAfter);
+        QCOMPARE(infill[8].beat, std::int16_t(3));
+        const std::vector<Event> after(infill.begin() + 9, infill.begin() + 15);
+        QCOMPARE(after, (std::vector<Event>{Event::note(2, 0, 48, 12, 27), Event::note(3, 0, 48, 12, 27),
+                                            Event::note(4, 0, 48, 12, 27), Event::note(4, 0, 67, 12, 25),
+                                            Event::note(5, 0, 48, 12, 27), Event::note(5, 0, 67, 12, 25)}));
+        QCOMPARE(infill[15].eventType(), EventType::InfillMiddle);
+        QCOMPARE(infill[15].beat, std::int16_t(4));
+        QCOMPARE(infill[16], Event::note(2, 0, 67, 12, 25));
+        QCOMPARE(infill[17], Event::note(3, 0, 67, 12, 25));
+        QCOMPARE(infill.back().eventType(), EventType::EndOfSong);
+        // AND the prompt is everything up to the middle marker
+        QCOMPARE(infillPrompt(sequence, gap), std::vector<Event>(infill.begin(), infill.begin() + 16));
     }
 };
 

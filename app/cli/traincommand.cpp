@@ -97,6 +97,8 @@ int runTrain(const QStringList &arguments)
         {u"dropout"_s, u"Dropout of a new model (default %1)."_s.arg(options.model.dropout), u"P"_s},
         {u"checkpoint-minutes"_s, u"Minutes between validation and checkpoints (default %1)."_s.arg(options.checkpointMinutes),
          u"M"_s},
+        {u"infill-share"_s, u"Share of windows in fill-in-the-middle order, 0..1 (default %1)."_s.arg(options.infillShare),
+         u"P"_s},
         {u"cache"_s, u"Directory for the encoded corpus cache (default: the user cache)."_s, u"DIR"_s},
         {u"seed"_s, u"Random seed (default %1)."_s.arg(options.seed), u"N"_s},
     });
@@ -121,12 +123,18 @@ int runTrain(const QStringList &arguments)
         && readInt(parser, u"heads"_s, 1, options.model.heads) && readInt(parser, u"seed"_s, 0, seed)
         && readDouble(parser, u"lr"_s, options.learningRate) && readDouble(parser, u"final-lr"_s, options.finalLearningRate)
         && readDouble(parser, u"dropout"_s, options.model.dropout)
-        && readDouble(parser, u"checkpoint-minutes"_s, options.checkpointMinutes);
+        && readDouble(parser, u"checkpoint-minutes"_s, options.checkpointMinutes)
+        && readDouble(parser, u"infill-share"_s, options.infillShare);
     if (!valid) {
         err().flush();
         return 2;
     }
     options.seed = static_cast<std::uint64_t>(seed);
+    if (options.infillShare < 0.0 || options.infillShare > 1.0) {
+        err() << "tutti train: --infill-share must lie in 0..1\n";
+        err().flush();
+        return 2;
+    }
 
     preferPassiveOpenMpThreads();
     std::signal(SIGINT, onStopSignal);

@@ -48,6 +48,7 @@ struct TrainingOptions
     double gradientClip = 1.0;
     double checkpointMinutes = 5.0;
     int logEvery = 10;                 // steps between progress lines
+    double infillShare = 0.25;         // training windows put in fill-in-the-middle order
     std::uint64_t seed = 1;
 };
 

@@ -8,9 +8,8 @@
 //
 // Every field holds a code, not a raw value; 0 means "none". Codes per field:
 //   type        0 start-of-song, 1 instrument, 2 start-of-notes, 3 note, 4 end-of-song,
-//               5 infill "context after" marker, 6 infill "middle" marker (reserved: the
-//               fill-in-the-middle training of a later version uses them; the encoder
-//               never writes them, so the vocabulary and checkpoints stay as they are)
+//               5 infill "context after" marker, 6 infill "middle" marker (fill-in-the-
+//               middle order, infill.h; their beat field holds a beat code of the gap)
 //   beat        beat + 1, beats are quarter notes, 0..255 in one window (257 codes)
 //   position    position + 1, twelve positions per beat (13 codes)
 //   pitch       MIDI pitch + 1 (129 codes)

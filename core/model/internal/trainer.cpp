@@ -395,7 +395,8 @@ int train(const TrainingOptions &options, const TrainingCallbacks &callbacks)
         const auto started = std::chrono::steady_clock::now();
         std::vector<std::vector<Event>> sequences;
         for (int i = 0; i < options.batchSize; ++i)
-            sequences.push_back(randomTrainingSequence(*trainingPieces[pickPiece(state.rng)], state.rng, config.context));
+            sequences.push_back(randomTrainingSequence(*trainingPieces[pickPiece(state.rng)], state.rng, config.context,
+                                                        options.infillShare));
         const Batch batch = makeBatch(sequences, 0);
 
         const double learningRate = learningRateAt(options, state.step);

@@ -3,6 +3,7 @@
 
 #include "representation/corpus.h"
 #include "representation/encoder.h"
+#include "representation/infill.h"
 #include "representation/instruments.h"
 
 #include <QCryptographicHash>
@@ -22,6 +23,7 @@ namespace {
 
 constexpr quint32 cacheMagic = 0x54434f52; // "TCOR"
 constexpr int windowStartMargin = 64;
+constexpr int maxInfillBeats = 64;
 
 QString cacheKey(const std::vector<CorpusPiece> &pieces)
 {
@@ -81,6 +83,29 @@ void writeCache(const QString &path, const std::vector<TrainingPiece> &pieces)
     file.commit();
 }
 
+InfillGap randomGap(std::span<const Event> sequence, std::mt19937_64 &rng)
+{
+    int lastBeat = 0;
+    std::vector<int> present;
+    for (const Event &event : sequence) {
+        if (event.eventType() == EventType::Instrument)
+            present.push_back(event.instrument);
+        else if (event.isNote())
+            lastBeat = std::max(lastBeat, event.beatValue());
+    }
+    InfillGap gap;
+    gap.firstBeat = std::uniform_int_distribution<int>(0, lastBeat)(rng);
+    gap.endBeat = std::min(gap.firstBeat + std::uniform_int_distribution<int>(1, maxInfillBeats)(rng), maxBeatsPerWindow);
+    const bool everyInstrument = std::bernoulli_distribution(0.5)(rng);
+    for (int instrument : present) {
+        if (everyInstrument || std::bernoulli_distribution(0.5)(rng))
+            gap.instruments.set(static_cast<std::size_t>(instrument));
+    }
+    if (gap.instruments.none() && !present.empty())
+        gap.instruments.set(static_cast<std::size_t>(present[std::uniform_int_distribution<std::size_t>(0, present.size() - 1)(rng)]));
+    return gap;
+}
+
 } // namespace
 
 QString loadTrainingCorpus(const QStringList &directories, const QString &cacheDirectory,
@@ -138,15 +163,20 @@ std::vector<Event> transposedNotes(std::span<const Event> notes, int semitones)
     return moved;
 }
 
-std::vector<Event> randomTrainingSequence(const TrainingPiece &piece, std::mt19937_64 &rng, int maxEvents)
+std::vector<Event> randomTrainingSequence(const TrainingPiece &piece, std::mt19937_64 &rng, int maxEvents,
+                                          double infillShare)
 {
     const int semitones = std::uniform_int_distribution<int>(-5, 6)(rng);
     const std::vector<Event> notes = transposedNotes(piece.notes, semitones);
     const int lastBeat = piece.notes.back().beatValue();
+    const bool infill = std::bernoulli_distribution(infillShare)(rng);
     EncodeOptions window;
-    window.maxEvents = maxEvents;
+    window.maxEvents = infill ? maxEvents - 3 : maxEvents; // room for two markers and end-of-song
     window.firstBeat = std::uniform_int_distribution<int>(0, std::max(0, lastBeat - windowStartMargin))(rng);
-    return sequenceFromNotes(notes, window);
+    std::vector<Event> sequence = sequenceFromNotes(notes, window);
+    if (!infill)
+        return sequence;
+    return infillSequence(sequence, randomGap(sequence, rng));
 }
 
 std::vector<std::vector<Event>> validationSequences(const std::vector<TrainingPiece> &pieces, int maxEvents)

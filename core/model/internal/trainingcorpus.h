@@ -39,8 +39,11 @@ std::vector<Event> transposedNotes(std::span<const Event> notes, int semitones);
 
 // A random transposition (-5..+6) and a random window of the piece: the window starts at a
 // beat drawn from [0, last beat - 64] so that every part of a piece, its end included,
-// starts some windows.
-std::vector<Event> randomTrainingSequence(const TrainingPiece &piece, std::mt19937_64 &rng, int maxEvents);
+// starts some windows. With probability `infillShare` the window is put in fill-in-the-
+// middle order (infill.h) around a random gap of 1..64 beats and a random non-empty set
+// of the window's instruments (all of them half the time).
+std::vector<Event> randomTrainingSequence(const TrainingPiece &piece, std::mt19937_64 &rng, int maxEvents,
+                                          double infillShare = 0.0);
 
 // Fixed validation windows: each piece untransposed from beats 0, 256, 512 and 768.
 std::vector<std::vector<Event>> validationSequences(const std::vector<TrainingPiece> &pieces, int maxEvents);

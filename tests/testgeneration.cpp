@@ -1,5 +1,6 @@
 // testgeneration.cpp — the sampler's grammar, determinism, prompts and callbacks.
 #include "generation/generator.h"
+#include "noisysource.h"
 #include "representation/instruments.h"
 
 #include <QTest>
@@ -10,40 +11,6 @@ using namespace tutti;
 using namespace Qt::StringLiterals;
 
 namespace {
-
-// A model that likes everything equally, with scores that vary by position so that sampling
-// has something to choose: whatever it draws is decided by the masks and the seed alone.
-class NoisySource final : public LogitSource
-{
-public:
-    // noteBias > 0 makes the model prefer notes to ending the song.
-    explicit NoisySource(int capacity, float noteBias = 0.0f) : m_capacity(capacity), m_noteBias(noteBias)
-    {
-        for (int field = 0; field < fieldCount; ++field)
-            m_logits.fields[field].resize(static_cast<std::size_t>(fieldVocabularySizes[field]));
-    }
-
-    int capacity() const override { return m_capacity; }
-    int length() const override { return m_length; }
-    void reset() override { m_length = 0; }
-    const EventLogits &append(std::span<const Event> events) override
-    {
-        m_length += static_cast<int>(events.size());
-        std::mt19937 rng(static_cast<unsigned>(m_length));
-        for (std::vector<float> &field : m_logits.fields) {
-            for (float &value : field)
-                value = std::uniform_real_distribution<float>(-1.0f, 1.0f)(rng);
-        }
-        m_logits.fields[0][static_cast<int>(EventType::Note)] += m_noteBias;
-        return m_logits;
-    }
-
-private:
-    int m_capacity;
-    float m_noteBias;
-    int m_length = 0;
-    EventLogits m_logits;
-};
 
 // Checks the MMT order and the note rules; returns an empty string when all hold.
 QString grammarProblem(const std::vector<Event> &events)

@@ -3,11 +3,15 @@
 #include "cli/commands.h"
 
 #include "generation/generator.h"
+#include "generation/suggestion.h"
 #include "model/generationsession.h"
 #include "model/trainer.h"
 #include "model/transformermodel.h"
+#include "representation/decoder.h"
 
 #include <QElapsedTimer>
+
+#include <array>
 
 using namespace Qt::StringLiterals;
 
@@ -44,7 +48,7 @@ std::vector<Event> steadySequence(int count)
         events.push_back(Event::instrumentEvent(instrument));
     events.push_back(Event::ofType(EventType::StartOfNotes));
     for (int i = 0; static_cast<int>(events.size()) < count; ++i)
-        events.push_back(Event::note(i / 4, (i % 4) * 3, 55 + (i * 5) % 24, 3, i % 2 ? 25 : 27));
+        events.push_back(Event::note(i / 4, (i % 4) * 3, 55 + (i * 5) % 24, 3, std::array{25, 26, 27, 50}[i % 4]));
     return events;
 }
 
@@ -113,29 +117,34 @@ int benchGenerate(const QStringList &arguments)
     const double recomputed = eventsPerSecond(*model, KvCacheMode::Recompute, events);
     out() << "without KV cache: " << QString::number(recomputed, 'f', 1) << " events/s\n";
 
-    // An 8-bar, 4-instrument continuation: a bar of the steady sequence, then sampling
-    // until a note lands 32 beats (8 bars of 4/4) after it.
-    const std::vector<Event> prompt = steadySequence(6 + 16);
-    const int targetBeat = prompt.back().beatValue() + 32;
+    // Continuations of 8 bars after 8 bars of a 4-instrument context, as the GUI asks
+    // for them: one candidate, then four.
+    const Score context = decode(steadySequence(6 + 8 * 4 * 4));
     GenerationSession session(*model);
-    GenerationParams params;
-    params.seed = 1;
-    GenerationCallbacks callbacks;
-    int generated = 0;
-    bool reached = false;
-    callbacks.progress = [&](const Event &added, int, int) {
-        ++generated;
-        reached = reached || (added.isNote() && added.beatValue() >= targetBeat);
-    };
-    callbacks.cancelled = [&] { return reached; };
-    QElapsedTimer timer;
-    timer.start();
-    generate(session, prompt, params, callbacks);
-    const double seconds = timer.nsecsElapsed() / 1e9;
-    out() << "8-bar continuation of 4 instruments: " << generated << " events in " << QString::number(seconds, 'f', 2)
-          << " s (" << qRound(generated / std::max(seconds, 1e-6)) << " events/s"
-          << (reached ? ")" : "; the model ended the piece before 8 bars)") << "\n";
-    out().flush();
+    for (int candidates : {1, 4}) {
+        SuggestionRequest request;
+        request.mode = SuggestionMode::Continue;
+        request.firstBar = 0;
+        request.endBar = 8;
+        request.lengthBars = 8;
+        request.candidates = candidates;
+        request.sampling.seed = 1;
+        QElapsedTimer timer;
+        timer.start();
+        const SuggestionResult result = suggest(session, context, request);
+        const double seconds = timer.nsecsElapsed() / 1e9;
+        if (!result.error.isEmpty()) {
+            err() << "tutti bench generate: " << result.error << "\n";
+            err().flush();
+            return 1;
+        }
+        std::size_t notes = 0;
+        for (const Suggestion &suggestion : result.candidates)
+            notes += suggestion.noteCount();
+        out() << "8-bar continuation of 4 instruments, " << candidates << (candidates == 1 ? " candidate: " : " candidates: ")
+              << notes << " notes in " << QString::number(seconds, 'f', 2) << " s\n";
+        out().flush();
+    }
     return 0;
 }
 

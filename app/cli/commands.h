@@ -32,6 +32,7 @@ int runRender(const QStringList &arguments);
 int runBench(const QStringList &arguments);
 int runTrain(const QStringList &arguments);
 int runMetrics(const QStringList &arguments);
+int runGenerate(const QStringList &arguments);
 
 // Restarts the process with OMP_WAIT_POLICY=passive unless it is set (see traincommand.cpp).
 void preferPassiveOpenMpThreads();

@@ -28,6 +28,9 @@ struct SamplingState
     std::bitset<65> declaredInstruments;         // instrument codes of the instrument events
     const Event *lastNote = nullptr;             // in history; nullptr before the first note
     int maxEvents = maxSequenceEvents;           // the sequence may not grow past this
+    // Beat codes a note may take: the window, or after a middle marker the infill gap.
+    int firstBeatCode = 1;
+    int lastBeatCode = maxBeatsPerWindow;
 };
 
 class EventMask
@@ -40,7 +43,8 @@ public:
 // The order MMT sequences follow: start-of-song, instruments ascending, start-of-notes,
 // notes, end-of-song. Beats never go backwards, nor positions within a beat; notes only
 // use declared instruments; beats stay inside the window. MMT's own sampler left the
-// instrument list skippable and the instruments unchecked.
+// instrument list skippable and the instruments unchecked. After a prompt in fill-in-the-
+// middle order (infill.h) the notes stay inside the gap; the sampler never writes markers.
 class SequenceGrammar final : public EventMask
 {
 public:

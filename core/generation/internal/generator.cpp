@@ -15,12 +15,15 @@ namespace {
 class FieldSampler
 {
 public:
-    FieldSampler(const GenerationParams &params, std::span<const EventMask *const> masks)
-        : m_params(params), m_masks(masks), m_rng(params.seed)
+    FieldSampler(const GenerationParams &params, const GenerationCallbacks &callbacks,
+                 std::span<const EventMask *const> masks)
+        : m_params(params), m_callbacks(callbacks), m_masks(masks), m_rng(params.seed)
     {
         for (int field = 0; field < fieldCount; ++field)
             m_scratch[field].resize(static_cast<std::size_t>(fieldVocabularySizes[field]));
         m_candidates.reserve(static_cast<std::size_t>(fieldVocabularySizes[static_cast<int>(Field::Beat)]));
+        if (m_callbacks.fieldDrawn)
+            m_modelProbabilities.resize(m_candidates.capacity());
     }
 
     // A code for `field`, or -1 when every code is forbidden.
@@ -40,46 +43,93 @@ public:
         }
         if (m_candidates.empty())
             return -1;
-        const int k = m_params.topK[index];
-        if (k > 0 && static_cast<int>(m_candidates.size()) > k) {
-            std::nth_element(m_candidates.begin(), m_candidates.begin() + (k - 1), m_candidates.end(),
-                             [&](int a, int b) { return scores[a] > scores[b]; });
-            m_candidates.resize(static_cast<std::size_t>(k));
-        }
+        if (m_callbacks.fieldDrawn)
+            rememberModelProbabilities(scores);
 
-        const float temperature = std::max(m_params.temperature, 1e-4f);
-        float best = -std::numeric_limits<float>::infinity();
-        for (int code : m_candidates)
-            best = std::max(best, scores[code]);
+        // Most likely first: top-k and top-p both keep a prefix of this order.
+        std::sort(m_candidates.begin(), m_candidates.end(), [&](int a, int b) { return scores[a] > scores[b]; });
+        const int k = m_params.topK[index];
+        if (k > 0 && static_cast<int>(m_candidates.size()) > k)
+            m_candidates.resize(static_cast<std::size_t>(k));
+
+        const float temperature = std::max(m_params.temperature[index], 1e-4f);
+        const float best = scores[m_candidates.front()];
         double total = 0.0;
         for (int code : m_candidates) {
             scores[code] = static_cast<float>(std::exp((scores[code] - best) / temperature));
             total += scores[code];
         }
+        const double topP = std::clamp(static_cast<double>(m_params.topP[index]), 0.0, 1.0);
+        if (topP < 1.0) {
+            double kept = 0.0;
+            std::size_t count = 0;
+            while (count < m_candidates.size() && (count == 0 || kept < topP * total))
+                kept += scores[m_candidates[count++]];
+            m_candidates.resize(count);
+            total = kept;
+        }
+
         double target = std::uniform_real_distribution<double>(0.0, total)(m_rng);
+        int chosen = m_candidates.back();
         for (int code : m_candidates) {
             target -= scores[code];
-            if (target <= 0.0)
-                return code;
+            if (target <= 0.0) {
+                chosen = code;
+                break;
+            }
         }
-        return m_candidates.back();
+        if (m_callbacks.fieldDrawn)
+            m_callbacks.fieldDrawn(field, std::span<const float>(m_modelProbabilities.data(), scores.size()), chosen);
+        return chosen;
     }
 
 private:
+    // softmax(masked logits) at temperature 1, for the teaching view.
+    void rememberModelProbabilities(std::span<const float> scores)
+    {
+        float best = -std::numeric_limits<float>::infinity();
+        for (int code : m_candidates)
+            best = std::max(best, scores[code]);
+        double total = 0.0;
+        std::fill(m_modelProbabilities.begin(), m_modelProbabilities.end(), 0.0f);
+        for (int code : m_candidates) {
+            m_modelProbabilities[code] = std::exp(scores[code] - best);
+            total += m_modelProbabilities[code];
+        }
+        for (int code : m_candidates)
+            m_modelProbabilities[code] = static_cast<float>(m_modelProbabilities[code] / total);
+    }
+
     const GenerationParams &m_params;
+    const GenerationCallbacks &m_callbacks;
     std::span<const EventMask *const> m_masks;
     SequenceGrammar m_grammar;
     std::mt19937_64 m_rng;
     std::array<std::vector<float>, fieldCount> m_scratch;
     std::vector<int> m_candidates;
+    std::vector<float> m_modelProbabilities;
 };
 
 void noteEvent(SamplingState &state, const Event &event)
 {
-    if (event.eventType() == EventType::Instrument && event.instrument >= 1 && event.instrument <= 64)
-        state.declaredInstruments.set(static_cast<std::size_t>(event.instrument));
-    if (event.isNote())
+    switch (event.eventType()) {
+    case EventType::Instrument:
+        if (event.instrument >= 1 && event.instrument <= 64)
+            state.declaredInstruments.set(static_cast<std::size_t>(event.instrument));
+        break;
+    case EventType::Note:
         state.lastNote = &event;
+        break;
+    case EventType::InfillContextAfter:
+        state.firstBeatCode = std::max<int>(event.beat, 1);
+        break;
+    case EventType::InfillMiddle: // the middle starts afresh at the gap's first beat
+        state.lastNote = nullptr;
+        state.lastBeatCode = std::clamp<int>(event.beat, state.firstBeatCode, maxBeatsPerWindow);
+        break;
+    default:
+        break;
+    }
 }
 
 } // namespace
@@ -111,7 +161,7 @@ GenerationResult generate(LogitSource &source, std::span<const Event> prompt, co
     for (const Event &event : events)
         noteEvent(state, event);
 
-    FieldSampler sampler(params, masks);
+    FieldSampler sampler(params, callbacks, masks);
     source.reset();
     const EventLogits *logits = &source.append(events);
     while (static_cast<int>(events.size()) < maxEvents) {
@@ -130,6 +180,11 @@ GenerationResult generate(LogitSource &source, std::span<const Event> prompt, co
                 const int code = sampler.draw(*logits, state, field);
                 if (code < 0) {
                     result.error = u"no allowed %1 for a note"_s.arg(QString::fromLatin1(fieldName(field)));
+                    return result;
+                }
+                if (field == Field::Beat && code >= params.stopAtBeatCode) {
+                    result.ended = true; // the requested length is reached
+                    result.reachedStopBeat = true;
                     return result;
                 }
                 state.current.set(field, code);

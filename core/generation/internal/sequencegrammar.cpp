@@ -35,10 +35,10 @@ bool typeAllowed(const SamplingState &state, int type)
     case EventType::StartOfNotes:
         return type == static_cast<int>(EventType::Note);
     case EventType::Note:
+    case EventType::InfillMiddle:
         return type == static_cast<int>(EventType::Note) || type == static_cast<int>(EventType::EndOfSong);
     case EventType::EndOfSong:
     case EventType::InfillContextAfter:
-    case EventType::InfillMiddle:
         return false;
     }
     return false;
@@ -64,7 +64,9 @@ void SequenceGrammar::apply(const SamplingState &state, Field field, std::span<f
         keepOnly(logits, [&](int code) { return typeAllowed(state, code); });
         break;
     case Field::Beat:
-        keepOnly(logits, [&](int code) { return code >= std::max(1, last ? int(last->beat) : 1) && code <= maxBeatsPerWindow; });
+        keepOnly(logits, [&](int code) {
+            return code >= std::max(state.firstBeatCode, last ? int(last->beat) : 1) && code <= state.lastBeatCode;
+        });
         break;
     case Field::Position:
         keepOnly(logits, [&](int code) {

@@ -1,0 +1,249 @@
+// generatecommand.cpp — `tutti generate`: suggestions from the command line, one file per candidate.
+#include "cli/cliutil.h"
+#include "cli/commands.h"
+
+#include "generation/modellocation.h"
+#include "generation/suggestion.h"
+#include "io/scorefile.h"
+#include "model/generationsession.h"
+#include "model/transformermodel.h"
+#include "representation/instruments.h"
+#include "score/generalmidi.h"
+#include "score/timemap.h"
+
+#include <QElapsedTimer>
+#include <QDir>
+#include <QFileInfo>
+#include <QRandomGenerator>
+#include <QRegularExpression>
+
+using namespace Qt::StringLiterals;
+
+namespace tutti::cli {
+
+namespace {
+
+const QStringList modeNames = {u"new"_s, u"instruments"_s, u"continue"_s, u"infill"_s};
+
+QString usageError(const QString &message)
+{
+    err() << "tutti generate: " << message << "\n";
+    err().flush();
+    return message;
+}
+
+// "5-8" or "5" (1-based, inclusive) -> [first, end) 0-based.
+bool parseBars(const QString &text, int &first, int &end)
+{
+    static const QRegularExpression pattern(u"^\\s*(\\d+)\\s*(?:-\\s*(\\d+))?\\s*$"_s);
+    const QRegularExpressionMatch match = pattern.match(text);
+    if (!match.hasMatch())
+        return false;
+    const int a = match.captured(1).toInt();
+    const int b = match.captured(2).isEmpty() ? a : match.captured(2).toInt();
+    if (a < 1 || b < a)
+        return false;
+    first = a - 1;
+    end = b;
+    return true;
+}
+
+// One instrument: a General MIDI program number 1..128, a General MIDI name ("Violin",
+// "String Ensemble 1") or an MMT instrument name ("english-horn"). -1 when unknown.
+int programFromText(const QString &text)
+{
+    bool isNumber = false;
+    const int number = text.toInt(&isNumber);
+    if (isNumber)
+        return number >= 1 && number <= 128 ? number - 1 : -1;
+    const QString wanted = text.trimmed().toLower();
+    for (int program = 0; program < 128; ++program) {
+        if (generalMidiProgramName(program).toLower() == wanted)
+            return program;
+    }
+    for (int code = 1; code <= instrumentCount; ++code) {
+        if (instrumentName(code) == wanted)
+            return programForInstrument(code);
+    }
+    return -1;
+}
+
+QString candidatePath(const QString &out, int candidate, int candidates)
+{
+    if (candidates == 1)
+        return out;
+    const QFileInfo info(out);
+    const QString suffix = info.completeSuffix().isEmpty() ? QString() : u"."_s + info.completeSuffix();
+    return info.dir().filePath(info.baseName() + u"-"_s + QString::number(candidate + 1) + suffix);
+}
+
+// Reads every option into `request`; an error message for the first bad one.
+QString readRequest(const QCommandLineParser &parser, const Score &score, SuggestionRequest &request)
+{
+    const bool hasInput = parser.isSet(u"input"_s);
+    const QString mode = parser.isSet(u"mode"_s) ? parser.value(u"mode"_s) : hasInput ? u"continue"_s : u"new"_s;
+    const int modeIndex = static_cast<int>(modeNames.indexOf(mode));
+    if (modeIndex < 0)
+        return usageError(u"--mode must be one of "_s + modeNames.join(u", "_s));
+    request.mode = static_cast<SuggestionMode>(modeIndex);
+
+    if (parser.isSet(u"bars"_s) && !parseBars(parser.value(u"bars"_s), request.firstBar, request.endBar))
+        return usageError(u"--bars takes A-B, 1-based bars, e.g. 5-8"_s);
+    if (!parser.isSet(u"bars"_s) && request.mode == SuggestionMode::Continue && !score.tracks.empty()) {
+        request.firstBar = 0; // the whole score as context
+        request.endBar = TimeMap(score).barCount(score.endTick());
+    }
+    bool ok = true;
+    if (parser.isSet(u"length"_s))
+        request.lengthBars = parser.value(u"length"_s).toInt(&ok);
+    if (!ok)
+        return usageError(u"--length takes a number of bars"_s);
+    if (parser.isSet(u"candidates"_s))
+        request.candidates = parser.value(u"candidates"_s).toInt(&ok);
+    if (!ok)
+        return usageError(u"--candidates takes a number"_s);
+    request.sampling.seed = parser.isSet(u"seed"_s) ? parser.value(u"seed"_s).toULongLong(&ok)
+                                                     : QRandomGenerator::global()->generate64();
+    if (!ok)
+        return usageError(u"--seed takes a whole number"_s);
+    if (parser.isSet(u"temperature"_s)) {
+        const float temperature = parser.value(u"temperature"_s).toFloat(&ok);
+        if (!ok || temperature <= 0.0f)
+            return usageError(u"--temperature takes a number above 0"_s);
+        request.sampling.setTemperature(temperature);
+    }
+    if (parser.isSet(u"top-p"_s)) {
+        const float topP = parser.value(u"top-p"_s).toFloat(&ok);
+        if (!ok || topP <= 0.0f || topP > 1.0f)
+            return usageError(u"--top-p takes a number in (0, 1]"_s);
+        request.sampling.topP.fill(topP);
+    }
+
+    const QString key = parser.value(u"key"_s);
+    if (key.isEmpty() || key == u"any"_s) {
+        request.scaleChoice = ScaleChoice::Any;
+    } else if (key == u"context"_s) {
+        request.scaleChoice = ScaleChoice::FromContext;
+    } else {
+        request.scaleChoice = ScaleChoice::Fixed;
+        const QString error = parseScale(key, request.scale);
+        if (!error.isEmpty())
+            return usageError(error);
+    }
+
+    for (const QString &name : parser.value(u"instruments"_s).split(u',', Qt::SkipEmptyParts)) {
+        const int program = programFromText(name);
+        if (program < 0)
+            return usageError(u"unknown instrument '%1' (a General MIDI number 1-128 or name, or an MMT name)"_s.arg(name));
+        request.programs.push_back(program);
+    }
+    for (const QString &number : parser.value(u"tracks"_s).split(u',', Qt::SkipEmptyParts)) {
+        const int track = number.toInt(&ok);
+        if (!ok || track < 1)
+            return usageError(u"--tracks takes 1-based track numbers, e.g. 1,3"_s);
+        request.tracks.push_back(track - 1);
+    }
+    return {};
+}
+
+} // namespace
+
+int runGenerate(const QStringList &arguments)
+{
+    QCommandLineParser parser;
+    parser.setApplicationDescription(
+        u"Ask the music transformer for music. Modes: new (from nothing), instruments (from nothing, for the "
+        "given instruments), continue (after the bars of --bars), infill (rewrite the bars of --bars in the "
+        "tracks of --tracks, keeping what comes after). Writes the input with each candidate in it."_s);
+    parser.addOptions({
+        {u"mode"_s, u"new, instruments, continue or infill (default continue with --input, else new)."_s, u"MODE"_s},
+        {u"input"_s, u"The score to continue or rewrite (MIDI, MusicXML, .tutti)."_s, u"FILE"_s},
+        {u"bars"_s, u"1-based bars A-B: the context (continue), the bars to rewrite (infill), the first bar (new, "
+                    "instruments)."_s, u"A-B"_s},
+        {u"length"_s, u"Bars to write, 1-32 (default 8)."_s, u"N"_s},
+        {u"instruments"_s, u"Comma-separated instruments for --mode instruments: General MIDI numbers or names, or MMT "
+                           "names (violin,viola,cello)."_s, u"LIST"_s},
+        {u"tracks"_s, u"Comma-separated 1-based tracks to rewrite (infill; default all)."_s, u"LIST"_s},
+        {u"key"_s, u"Keep pitches in a scale: 'D minor', 'F# dorian', ...; 'context' (as in the context) or 'any' "
+                   "(default)."_s, u"KEY"_s},
+        {u"candidates"_s, u"Candidates to write (default 1): OUT-1.mid, OUT-2.mid, ..."_s, u"K"_s},
+        {u"seed"_s, u"Random seed of the first candidate (default: random); candidate i uses seed + i - 1."_s, u"S"_s},
+        {u"temperature"_s, u"Sampling temperature of every field (default 1)."_s, u"T"_s},
+        {u"top-p"_s, u"Nucleus sampling: keep the likeliest codes up to this probability (default 1)."_s, u"P"_s},
+        {u"model"_s, u"Model file (default: the shipped model)."_s, u"FILE"_s},
+        {u"out"_s, u"Output file (.mid or .tutti)."_s, u"OUT"_s},
+    });
+    int exitCode = 0;
+    if (!parseArguments(parser, arguments, exitCode))
+        return exitCode;
+    const QString outPath = parser.value(u"out"_s);
+    if (outPath.isEmpty()) {
+        usageError(u"--out is required"_s);
+        return 2;
+    }
+    if (!QFileInfo(outPath).absoluteDir().exists()) {
+        usageError(u"the folder of %1 does not exist"_s.arg(outPath));
+        return 1;
+    }
+
+    Score score;
+    if (parser.isSet(u"input"_s)) {
+        ScoreReadResult read = readScoreFile(parser.value(u"input"_s));
+        if (!read.ok()) {
+            err() << "tutti generate: " << read.error << "\n";
+            err().flush();
+            return 1;
+        }
+        score = std::move(read.score);
+    }
+    SuggestionRequest request;
+    request.candidates = 1;
+    if (!readRequest(parser, score, request).isEmpty())
+        return 2;
+
+    const QString modelPath = parser.isSet(u"model"_s) ? parser.value(u"model"_s) : defaultModelPath();
+    if (modelPath.isEmpty()) {
+        err() << "tutti generate: " << noModelMessage() << "\n";
+        err().flush();
+        return 1;
+    }
+    QString error;
+    const std::unique_ptr<TransformerModel> model = TransformerModel::load(modelPath, error);
+    if (!model) {
+        err() << "tutti generate: " << error << "\n";
+        err().flush();
+        return 1;
+    }
+
+    GenerationSession session(*model);
+    SuggestionCallbacks callbacks;
+    QElapsedTimer timer;
+    timer.start();
+    qint64 candidateStarted = 0;
+    bool written = true;
+    callbacks.candidateReady = [&](int candidate, const Suggestion &suggestion) {
+        const QString path = candidatePath(outPath, candidate, request.candidates);
+        const QString writeError = writeScoreFile(applySuggestion(score, suggestion), path);
+        if (!writeError.isEmpty()) {
+            err() << "tutti generate: " << writeError << "\n";
+            err().flush();
+            written = false;
+            return;
+        }
+        const qint64 now = timer.elapsed();
+        out() << path << ": seed " << suggestion.seed << ", " << suggestion.noteCount() << " notes in "
+              << suggestion.parts.size() << " parts, " << (now - candidateStarted) << " ms\n";
+        out().flush();
+        candidateStarted = now;
+    };
+    const SuggestionResult result = suggest(session, score, request, callbacks);
+    if (!result.error.isEmpty()) {
+        err() << "tutti generate: " << result.error << "\n";
+        err().flush();
+        return 1;
+    }
+    return written ? 0 : 1;
+}
+
+} // namespace tutti::cli
+// end of generatecommand.cpp

@@ -1,0 +1,114 @@
+// suggestion.h — asking the model for music in a score: four modes, controls, candidates.
+//
+// Usage:
+//   tutti::SuggestionRequest request;
+//   request.mode = tutti::SuggestionMode::Continue;
+//   request.firstBar = 4;                  // context: bars 5..8 (0-based bars [4, 8))
+//   request.endBar = 8;
+//   request.lengthBars = 8;                // write bars 9..16
+//   request.candidates = 4;                // seeds sampling.seed, seed + 1, ...
+//   tutti::GenerationSession session(model);                     // core/model
+//   tutti::SuggestionResult result = tutti::suggest(session, score, request, callbacks);
+//   if (!result.error.isEmpty()) complain(result.error);
+//   tutti::Score withIt = tutti::applySuggestion(score, result.candidates.front());
+//
+// Where each mode writes (bars are 0-based and count from the score's first bar):
+//   New          bars [firstBar, firstBar + lengthBars), a piece from nothing
+//   Instruments  the same, for exactly the instruments of `programs`
+//   Continue     bars [endBar, endBar + lengthBars), after the context [firstBar, endBar);
+//                the context's instruments (every pitched track's) are the ones written,
+//                and on accept the continuation replaces what those tracks had there
+//   Infill       bars [firstBar, endBar) of `tracks`, keeping the music before and after
+// Nothing is written outside those bars. A note goes to the score's track of the same MMT
+// instrument (of several, the one whose notes lie nearest in pitch: two violins stay two
+// parts), else to a new track. Notes keep their length except in Infill, where they end by
+// the gap's end. Past 1,024 events (or 256 beats) the model's window slides on.
+#pragma once
+
+#include "generation/generationparams.h"
+#include "generation/logitsource.h"
+#include "generation/musicalcontrols.h"
+#include "score/score.h"
+
+#include <QString>
+
+#include <cstdint>
+#include <functional>
+#include <vector>
+
+namespace tutti {
+
+enum class SuggestionMode
+{
+    New,
+    Instruments,
+    Continue,
+    Infill,
+};
+
+enum class ScaleChoice
+{
+    Any,          // no pitch is masked
+    FromContext,  // estimateScale over the context (Continue, Infill) or the key signature
+    Fixed,        // SuggestionRequest::scale
+};
+
+struct SuggestionRequest
+{
+    SuggestionMode mode = SuggestionMode::Continue;
+    int firstBar = 0;             // see the table above; 0-based
+    int endBar = 0;               // Continue, Infill: one past the last context / replaced bar
+    int lengthBars = 8;           // New, Instruments, Continue: 1..32
+    std::vector<int> programs;    // Instruments: General MIDI programs (0..127) to write for
+    std::vector<int> tracks;      // Infill: score track indices to rewrite; empty = every pitched track
+    ScaleChoice scaleChoice = ScaleChoice::Any;
+    Scale scale;                  // with ScaleChoice::Fixed
+    GenerationParams sampling;    // candidate i samples with seed sampling.seed + i
+    int candidates = 4;           // 1..16
+};
+
+struct SuggestedPart
+{
+    int track = -1;               // score track index, or -1: a new track, `newTrack`
+    Track newTrack;               // name, program, channel, colour (its notes stay empty)
+    std::vector<Note> notes;      // sorted, in the score's ticks
+};
+
+struct Suggestion
+{
+    std::uint64_t seed = 0;
+    Tick firstTick = 0;           // every note starts in [firstTick, endTick)
+    Tick endTick = 0;
+    std::vector<int> replacedTracks; // Continue, Infill: their notes starting in the span go on accept
+    std::vector<SuggestedPart> parts;
+    bool cancelled = false;       // cut short by the cancel callback; what came is kept
+
+    std::size_t noteCount() const;
+};
+
+struct SuggestionCallbacks
+{
+    // fraction: 0..1 of the candidate's bars written so far.
+    std::function<void(int candidate, int candidates, double fraction)> progress;
+    std::function<void(int candidate, const Suggestion &suggestion)> candidateReady;
+    std::function<bool()> cancelled; // polled between events; true stops within one event
+};
+
+struct SuggestionResult
+{
+    std::vector<Suggestion> candidates; // the finished ones, in order
+    bool cancelled = false;
+    QString error;                      // a request that cannot be met, in the user's words
+};
+
+// Checks the request against the score (bar ranges, programs, tracks) and runs the model
+// `request.candidates` times on the calling thread.
+SuggestionResult suggest(LogitSource &model, const Score &score, const SuggestionRequest &request,
+                         const SuggestionCallbacks &callbacks = {});
+
+// The score with the suggestion accepted: the replaced tracks' notes starting inside the
+// span removed, each part's notes added to its track, new tracks appended in part order.
+Score applySuggestion(const Score &score, const Suggestion &suggestion);
+
+} // namespace tutti
+// end of suggestion.h

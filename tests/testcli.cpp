@@ -147,6 +147,39 @@ private Q_SLOTS:
         QVERIFY(refused.err.contains(u"does not write"_s));
     }
 
+    void generateWritesCandidatesReproducibly()
+    {
+        // GIVEN the duet as a project and the shipped model
+        QTemporaryDir dir;
+        const QString project = dir.filePath(u"duet.tutti"_s);
+        QCOMPARE(writeTuttiFile(twoBarDuet(), project), QString());
+        const QString model = QStringLiteral(TUTTI_TEST_DATA "/../../models/tutti-mmt.safetensors");
+        const QStringList request = {u"generate"_s, u"--mode"_s, u"continue"_s, u"--input"_s, project,
+                                     u"--bars"_s, u"1-2"_s, u"--length"_s, u"2"_s, u"--candidates"_s, u"2"_s,
+                                     u"--seed"_s, u"42"_s, u"--key"_s, u"C major"_s, u"--model"_s, model};
+        // WHEN two candidates are asked for, twice with the same seed
+        const Run first = runTutti(request + QStringList{u"--out"_s, dir.filePath(u"a.mid"_s)});
+        QVERIFY2(first.exitCode == 0, qPrintable(first.err));
+        const Run second = runTutti(request + QStringList{u"--out"_s, dir.filePath(u"b.mid"_s)});
+        QCOMPARE(second.exitCode, 0);
+        // THEN a-1.mid and a-2.mid hold the duet plus new notes, and the same seed gives the same notes
+        QVERIFY(first.out.contains(u"seed 42"_s) && first.out.contains(u"seed 43"_s));
+        for (const QString name : {u"a-1.mid"_s, u"a-2.mid"_s}) {
+            const ScoreReadResult result = readScoreFile(dir.filePath(name));
+            QVERIFY2(result.ok(), qPrintable(result.error));
+            QVERIFY(result.score.noteCount() >= twoBarDuet().noteCount());
+        }
+        QCOMPARE(readScoreFile(dir.filePath(u"a-1.mid"_s)).score, readScoreFile(dir.filePath(u"b-1.mid"_s)).score);
+        // AND bad requests get a reason and a usage exit code, a missing model exit code 1
+        const Run badKey = runTutti({u"generate"_s, u"--key"_s, u"H major"_s, u"--out"_s, dir.filePath(u"x.mid"_s)});
+        QCOMPARE(badKey.exitCode, 2);
+        QVERIFY(badKey.err.contains(u"not a scale"_s));
+        const Run noModel = runTutti({u"generate"_s, u"--model"_s, dir.filePath(u"none.safetensors"_s), u"--out"_s,
+                                      dir.filePath(u"x.mid"_s)});
+        QCOMPARE(noModel.exitCode, 1);
+        QVERIFY(!noModel.err.isEmpty());
+    }
+
     // Every file in the shared corpora is described, or refused with a reason; none crashes.
     // One process per folder: each start of `tutti` loads LibTorch (most of a second).
     void infoOnEverySharedFile()

@@ -293,7 +293,12 @@ QString sampleInfill(LogitSource &model, const Plan &plan, int gapFirstBeat, int
             window.outer.progress(window.candidate, window.candidates, std::clamp(done, 0.0, 1.0));
         }
     };
-    const GenerationResult result = generate(model, prompt, params, callbacks, masks);
+    // A model that has not learnt where a middle ends would fill the whole window: stop at a
+    // generous density instead (six notes a beat for each instrument rewritten).
+    GenerationParams middleParams = params;
+    const int maxMiddleNotes = std::max(16, gapBeats * 6 * static_cast<int>(plan.written.count()));
+    middleParams.maxEvents = std::min(params.maxEvents, static_cast<int>(prompt.size()) + maxMiddleNotes + 1);
+    const GenerationResult result = generate(model, prompt, middleParams, callbacks, masks);
     if (!result.error.isEmpty())
         return result.error;
     for (std::size_t i = prompt.size(); i < result.events.size(); ++i) {

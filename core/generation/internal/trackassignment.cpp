@@ -6,6 +6,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <tuple>
 
 namespace tutti {
 namespace {
@@ -137,8 +138,17 @@ std::vector<SuggestedPart> TrackAssignment::assign(std::span<const Event> notes,
         channels.push_back(channel);
         parts.push_back(std::move(part));
     }
-    for (SuggestedPart &part : parts)
+    // Two of the model's notes may land on one pitch at one time in one track (two violins
+    // in unison, merged): the track plays it once, for the longer of the two.
+    for (SuggestedPart &part : parts) {
+        std::sort(part.notes.begin(), part.notes.end(), [](const Note &a, const Note &b) {
+            return std::tie(a.start, a.pitch, b.length) < std::tie(b.start, b.pitch, a.length);
+        });
+        part.notes.erase(std::unique(part.notes.begin(), part.notes.end(),
+                                     [](const Note &a, const Note &b) { return a.start == b.start && a.pitch == b.pitch; }),
+                         part.notes.end());
         std::sort(part.notes.begin(), part.notes.end());
+    }
     return parts;
 }
 

@@ -3,6 +3,7 @@
 #include "io/tuttifile.h"
 
 #include <QDirIterator>
+#include <QFileInfo>
 #include <QProcess>
 #include <QTemporaryDir>
 #include <QTest>
@@ -178,6 +179,20 @@ private Q_SLOTS:
                                       dir.filePath(u"x.mid"_s)});
         QCOMPARE(noModel.exitCode, 1);
         QVERIFY(!noModel.err.isEmpty());
+    }
+
+    void metricsOfTheValidationPieces()
+    {
+        const QString quartets = QStringLiteral(TUTTI_SHARED_DATA "/openscore-quartets");
+        if (!QFileInfo::exists(quartets))
+            QSKIP("../shared/data is not here");
+        // WHEN the metrics of the quartets' held-out pieces are asked for
+        const Run run = runTutti({u"metrics"_s, u"--validation"_s, quartets});
+        // THEN each piece gets a row and the summary counts them (the split is a fixed hash)
+        QCOMPARE(run.exitCode, 0);
+        const int rows = static_cast<int>(run.out.count(u"openscore-quartets/"_s));
+        QVERIFY(rows > 0);
+        QVERIFY2(run.out.contains(u"(%1 scores)"_s.arg(rows)), qPrintable(run.out));
     }
 
     // Every file in the shared corpora is described, or refused with a reason; none crashes.

@@ -4,10 +4,13 @@
 
 #include "analysis/musicmetrics.h"
 #include "io/scorefile.h"
+#include "representation/corpus.h"
 
 #include <QFileInfo>
 
 #include <cmath>
+#include <functional>
+#include <utility>
 #include <vector>
 
 using namespace Qt::StringLiterals;
@@ -45,13 +48,25 @@ int runMetrics(const QStringList &arguments)
         u"Pitch-class entropy (bits), scale consistency (%) and groove consistency (%) of each score, "
         "cut to its first beats, as the MMT paper reports them; then the mean ± 95 % confidence interval."_s);
     parser.addPositionalArgument(u"files"_s, u"MIDI, MusicXML or .tutti files."_s, u"FILE..."_s);
+    parser.addOption({u"validation"_s, u"The arguments are corpus directories: measure their validation pieces, "
+                                       "split and read as 'tutti train' does."_s});
     parser.addOption({u"beats"_s, u"Quarter-note beats measured from the start (default %1)."_s.arg(metricBeats), u"N"_s});
     int exitCode = 0;
     if (!parseArguments(parser, arguments, exitCode))
         return exitCode;
-    const QStringList files = parser.positionalArguments();
-    if (files.isEmpty()) {
-        err() << "tutti metrics: give at least one score file\n";
+    // Each measured score: a file, or a validation piece read as training reads it.
+    std::vector<std::pair<QString, std::function<ScoreReadResult()>>> scores;
+    if (parser.isSet(u"validation"_s)) {
+        for (const CorpusPiece &piece : findCorpusPieces(parser.positionalArguments())) {
+            if (piece.validation)
+                scores.emplace_back(piece.key, [piece] { return readCorpusPiece(piece); });
+        }
+    } else {
+        for (const QString &path : parser.positionalArguments())
+            scores.emplace_back(QFileInfo(path).fileName(), [path] { return readScoreFile(path); });
+    }
+    if (scores.empty()) {
+        err() << "tutti metrics: give at least one score file, or --validation with a corpus directory\n";
         err().flush();
         return 2;
     }
@@ -69,8 +84,8 @@ int runMetrics(const QStringList &arguments)
     std::vector<double> entropies, scales, grooves;
     bool allRead = true;
     out() << row(u"file"_s, u"pitch-class entropy"_s, u"scale consistency"_s, u"groove consistency"_s) << "\n";
-    for (const QString &path : files) {
-        const ScoreReadResult result = readScoreFile(path);
+    for (const auto &[name, read] : scores) {
+        const ScoreReadResult result = read();
         if (!result.ok()) {
             err() << "tutti metrics: " << result.error << "\n";
             err().flush();
@@ -81,11 +96,11 @@ int runMetrics(const QStringList &arguments)
         entropies.push_back(metrics.pitchClassEntropy);
         scales.push_back(metrics.scaleConsistency);
         grooves.push_back(metrics.grooveConsistency);
-        out() << row(QFileInfo(path).fileName(), figure(metrics.pitchClassEntropy, 1.0),
+        out() << row(name, figure(metrics.pitchClassEntropy, 1.0),
                      figure(metrics.scaleConsistency, 100.0), figure(metrics.grooveConsistency, 100.0))
               << "\n";
     }
-    out() << row(u"mean ± 95% CI (%1 files)"_s.arg(entropies.size()), summaryFigure(entropies, 1.0),
+    out() << row(u"mean ± 95% CI (%1 scores)"_s.arg(entropies.size()), summaryFigure(entropies, 1.0),
                  summaryFigure(scales, 100.0), summaryFigure(grooves, 100.0))
           << "\n";
     out().flush();

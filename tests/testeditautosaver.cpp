@@ -1,13 +1,18 @@
 // testeditautosaver.cpp — the crash-recovery copy: written on the timer while the document is
-// modified, holding the score and the document's path, removed once the document is clean.
+// modified, holding the score and the document's path, removed once the document is clean;
+// one copy per running instance, and only copies of instances that died are claimed.
 #include "edit/autosaver.h"
 #include "edit/notecommands.h"
 #include "edit/scoredocument.h"
 
+#include <QDir>
 #include <QFileInfo>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
+
+#include <sys/wait.h>
+#include <unistd.h>
 
 using namespace Qt::StringLiterals;
 using namespace tutti;
@@ -30,7 +35,7 @@ private Q_SLOTS:
     {
         QTemporaryDir dir;
         ScoreDocument document;
-        Autosaver autosaver(&document, dir.filePath(u"recovery.tutti"_s));
+        Autosaver autosaver(&document, dir.path());
         // WHEN the timer fires on an unmodified document
         autosaver.setIntervalMs(10);
         autosaver.start();
@@ -47,7 +52,7 @@ private Q_SLOTS:
         const QString projectPath = dir.filePath(u"piece.tutti"_s);
         QVERIFY(document.saveAs(projectPath).isEmpty());
         drawNote(document, {480, 240, 64, 100});
-        Autosaver autosaver(&document, dir.filePath(u"sub/recovery.tutti"_s));
+        Autosaver autosaver(&document, dir.filePath(u"sub"_s));
         QSignalSpy saved(&autosaver, &Autosaver::saved);
         // WHEN the (shortened) autosave interval passes
         autosaver.setIntervalMs(20);
@@ -57,6 +62,7 @@ private Q_SLOTS:
         const RecoveredScore recovered = Autosaver::readRecovery(autosaver.recoveryPath());
         QVERIFY2(recovered.ok(), qPrintable(recovered.error));
         QCOMPARE(recovered.originalPath, QFileInfo(projectPath).absoluteFilePath());
+        QCOMPARE(recovered.sourcePath, recovered.originalPath);
         QCOMPARE(recovered.score.tracks.at(0).notes, (std::vector<Note>{{480, 240, 64, 100}}));
     }
 
@@ -64,7 +70,7 @@ private Q_SLOTS:
     {
         QTemporaryDir dir;
         ScoreDocument document;
-        Autosaver autosaver(&document, dir.filePath(u"recovery.tutti"_s));
+        Autosaver autosaver(&document, dir.path());
         drawNote(document, {0, 480, 60, 80});
         QVERIFY(autosaver.saveNow().isEmpty());
         QVERIFY(Autosaver::hasRecovery(autosaver.recoveryPath()));
@@ -87,7 +93,7 @@ private Q_SLOTS:
         // GIVEN a recovery copy of an untitled score
         QTemporaryDir dir;
         ScoreDocument edited;
-        Autosaver autosaver(&edited, dir.filePath(u"recovery.tutti"_s));
+        Autosaver autosaver(&edited, dir.path());
         drawNote(edited, {960, 120, 72, 90});
         QVERIFY(autosaver.saveNow().isEmpty());
         // WHEN a fresh document restores it
@@ -101,6 +107,108 @@ private Q_SLOTS:
         QVERIFY(restored.isModified());
         QVERIFY(!restored.undoStack()->canUndo());
         QCOMPARE(restored.displayName(), u"Untitled"_s);
+    }
+
+    void copyOfAnImportedScoreNamesTheFileItCameFrom()
+    {
+        // GIVEN a MIDI file opened (it has no project file yet) and edited
+        QTemporaryDir dir;
+        const QString midiPath = dir.filePath(u"import.mid"_s);
+        ScoreDocument document;
+        drawNote(document, {0, 480, 60, 80});
+        QVERIFY(document.saveAs(midiPath).isEmpty());
+        QVERIFY(document.open(midiPath).isEmpty());
+        drawNote(document, {480, 480, 62, 80});
+        Autosaver autosaver(&document, dir.path());
+        QVERIFY(autosaver.saveNow().isEmpty());
+        // THEN its copy has no project path but names the MIDI file
+        const RecoveredScore recovered = Autosaver::readRecovery(autosaver.recoveryPath());
+        QVERIFY(recovered.originalPath.isEmpty());
+        QCOMPARE(recovered.sourcePath, QFileInfo(midiPath).absoluteFilePath());
+        // THEN restored, it is untitled for saving but shows the MIDI file's name
+        ScoreDocument restored;
+        restored.restoreRecovered(recovered.score, recovered.originalPath, recovered.sourcePath);
+        QVERIFY(restored.filePath().isEmpty());
+        QCOMPARE(restored.displayName(), u"import.mid"_s);
+    }
+
+    void twoRunningInstancesKeepSeparateCopiesAndClaimNeither()
+    {
+        // GIVEN two instances autosaving edited scores into one folder
+        QTemporaryDir dir;
+        ScoreDocument first;
+        ScoreDocument second;
+        Autosaver firstSaver(&first, dir.path());
+        Autosaver secondSaver(&second, dir.path());
+        drawNote(first, {0, 480, 60, 80});
+        drawNote(second, {0, 480, 72, 80});
+        QVERIFY(firstSaver.saveNow().isEmpty());
+        QVERIFY(secondSaver.saveNow().isEmpty());
+        // THEN each has its own copy holding its own notes
+        QVERIFY(firstSaver.recoveryPath() != secondSaver.recoveryPath());
+        QCOMPARE(Autosaver::readRecovery(firstSaver.recoveryPath()).score.tracks.at(0).notes.at(0).pitch, 60);
+        QCOMPARE(Autosaver::readRecovery(secondSaver.recoveryPath()).score.tracks.at(0).notes.at(0).pitch, 72);
+        // THEN a third instance starting now finds no orphan: both owners are running
+        ScoreDocument third;
+        Autosaver thirdSaver(&third, dir.path());
+        QVERIFY(thirdSaver.claimOrphanedCopies().isEmpty());
+    }
+
+    void copyOfADeadInstanceIsClaimedByOneInstanceOnly()
+    {
+        // GIVEN a copy left by a process that died without cleaning up (a child process that
+        // autosaves and exits at once, as a crash would)
+        QTemporaryDir dir;
+        const pid_t child = fork();
+        if (child == 0) {
+            ScoreDocument crashed;
+            Autosaver autosaver(&crashed, dir.path());
+            drawNote(crashed, {240, 240, 67, 90});
+            _exit(autosaver.saveNow().isEmpty() ? 0 : 1);
+        }
+        int status = -1;
+        QCOMPARE(waitpid(child, &status, 0), child);
+        QCOMPARE(WEXITSTATUS(status), 0);
+        QCOMPARE(QDir(dir.path()).entryList({u"*.tutti.lock"_s}).size(), 1); // its lock is left behind
+        // WHEN two instances look for orphans
+        ScoreDocument first;
+        ScoreDocument second;
+        Autosaver firstSaver(&first, dir.path());
+        Autosaver secondSaver(&second, dir.path());
+        const QStringList claimed = firstSaver.claimOrphanedCopies();
+        // THEN the first claims the copy, the second finds nothing while the first holds it
+        QCOMPARE(claimed.size(), 1);
+        QCOMPARE(Autosaver::readRecovery(claimed.first()).score.tracks.at(0).notes,
+                 (std::vector<Note>{{240, 240, 67, 90}}));
+        QVERIFY(secondSaver.claimOrphanedCopies().isEmpty());
+        // WHEN the first lets it go without deleting it THEN the second can claim it
+        firstSaver.releaseOrphanedCopy(claimed.first(), false);
+        QCOMPARE(secondSaver.claimOrphanedCopies(), claimed);
+        // WHEN the second deletes it THEN nothing is left but the running instances' locks
+        secondSaver.releaseOrphanedCopy(claimed.first(), true);
+        QVERIFY(!Autosaver::hasRecovery(claimed.first()));
+        QVERIFY(QDir(dir.path()).entryList({u"*.tutti"_s, u"*.path"_s}).isEmpty());
+    }
+
+    void aLockLeftWithoutACopyIsRemoved()
+    {
+        // GIVEN a process that died before its first autosave: only its lock is left
+        QTemporaryDir dir;
+        const pid_t child = fork();
+        if (child == 0) {
+            ScoreDocument unedited;
+            Autosaver autosaver(&unedited, dir.path());
+            _exit(0);
+        }
+        QCOMPARE(waitpid(child, nullptr, 0), child);
+        QCOMPARE(QDir(dir.path()).entryList({u"*.lock"_s}).size(), 1);
+        // WHEN another instance looks for orphans
+        ScoreDocument document;
+        Autosaver autosaver(&document, dir.path());
+        QVERIFY(autosaver.claimOrphanedCopies().isEmpty());
+        // THEN only its own lock remains
+        QCOMPARE(QDir(dir.path()).entryList({u"*.lock"_s}),
+                 QStringList{QFileInfo(autosaver.recoveryPath()).fileName() + u".lock"_s});
     }
 
     void unreadableCopyReportsAnError()

@@ -1,5 +1,6 @@
 // testeditnotes.cpp — note commands, selection bookkeeping and the pure snapping arithmetic,
 // without widgets.
+#include "edit/bargrid.h"
 #include "edit/notecommands.h"
 #include "edit/noteeditor.h"
 #include "edit/noteedits.h"
@@ -25,6 +26,15 @@ void load(ScoreDocument &document, std::vector<Note> notes)
 const std::vector<Note> &notesOf(const ScoreDocument &document)
 {
     return document.score().tracks.at(0).notes;
+}
+
+// 480 ticks per quarter, with the given time signatures.
+Score scoreWithMetres(std::vector<TimeSignatureChange> metres)
+{
+    Score score;
+    score.addTrack(u"Piano"_s, 0);
+    score.timeSignatures = std::move(metres);
+    return score;
 }
 
 } // namespace
@@ -62,8 +72,67 @@ private Q_SLOTS:
 
     void quantizeSnapsStartAndLengthKeepingAtLeastOneStep()
     {
-        QCOMPARE(quantizedNote({130, 250, 60, 70}, 120), (Note{120, 240, 60, 70}));
-        QCOMPARE(quantizedNote({61, 20, 60, 70}, 120), (Note{120, 120, 60, 70}));
+        const BarGrid grid(scoreWithMetres({{0, 4, 4}}), 120);
+        QCOMPARE(quantizedNote({130, 250, 60, 70}, grid), (Note{120, 240, 60, 70}));
+        QCOMPARE(quantizedNote({61, 20, 60, 70}, grid), (Note{120, 120, 60, 70}));
+    }
+
+    void barGridRestartsAtEveryBarLineAfterAMetreChange()
+    {
+        // GIVEN one bar of 3/4 (1440 ticks), then 4/4 from bar 2, on a half-note grid (960)
+        const BarGrid grid(scoreWithMetres({{0, 3, 4}, {1440, 4, 4}}), 960);
+        // THEN bar 1 holds the points 0 and 960, and its last cell ends at the bar line, 1440
+        QCOMPARE(grid.floor(1300), Tick(960));
+        QCOMPARE(grid.ceil(1000), Tick(1440));
+        QCOMPARE(grid.nearest(1300), Tick(1440));
+        // THEN bar 2 counts from 1440 (a grid from tick 0 would give 1920 and 2880)
+        QCOMPARE(grid.floor(1500), Tick(1440));
+        QCOMPARE(grid.floor(2500), Tick(2400));
+        QCOMPARE(grid.ceil(2500), Tick(3360));
+        QCOMPARE(grid.nearest(2000), Tick(2400));
+        QCOMPARE(grid.after(1440), Tick(2400));
+        QCOMPARE(grid.before(1440), Tick(960));
+        // THEN ticks before 0 use the plain grid
+        QCOMPARE(grid.floor(-10), Tick(-960));
+        QCOMPARE(grid.nearest(-10), Tick(0));
+    }
+
+    void barGridInSixEightWithQuarterTriplets()
+    {
+        // GIVEN 6/8 (1440 ticks a bar) and quarter triplets (320 ticks): 4.5 steps a bar
+        const BarGrid grid(scoreWithMetres({{0, 6, 8}}), 320);
+        // THEN every bar line is a point and the steps start again from it
+        QCOMPARE(grid.floor(1450), Tick(1440));
+        QCOMPARE(grid.floor(1770), Tick(1760));
+        QCOMPARE(grid.ceil(1290), Tick(1440));
+        QCOMPARE(grid.after(1280), Tick(1440));
+        QCOMPARE(grid.nearest(2885), Tick(2880));
+        QCOMPARE(grid.floor(2880 + 3 * 320 + 5), Tick(2880 + 960));
+    }
+
+    void stepSelectionMovesTheFirstNoteToTheNextGridPoint()
+    {
+        // GIVEN 3/4 then 4/4 from tick 1440, a half-note grid, and a note at 960 with one after it
+        ScoreDocument document;
+        Score score = scoreWithMetres({{0, 3, 4}, {1440, 4, 4}});
+        score.tracks[0].notes = {{960, 240, 60, 80}, {1200, 240, 62, 80}};
+        document.replaceScore(score);
+        NoteEditor editor(&document);
+        editor.setGridIndex(1);
+        editor.selectAll();
+        // WHEN stepped right THEN the first note lands on bar 2's line and the other keeps its distance
+        QVERIFY(editor.stepSelection(1));
+        QCOMPARE(notesOf(document), (std::vector<Note>{{1440, 240, 60, 80}, {1680, 240, 62, 80}}));
+        // WHEN stepped right again THEN onto the next half note of bar 2, then back twice
+        QVERIFY(editor.stepSelection(1));
+        QCOMPARE(notesOf(document).front().start, Tick(2400));
+        QVERIFY(editor.stepSelection(-1));
+        QVERIFY(editor.stepSelection(-1));
+        QCOMPARE(notesOf(document).front().start, Tick(960));
+        // WHEN quantized on the half-note grid a note near bar 2 goes to its bar line
+        editor.selection()->select({{1200, 240, 62, 80}});
+        QVERIFY(editor.quantizeSelection());
+        QCOMPARE(notesOf(document).back(), (Note{1440, 960, 62, 80}));
     }
 
     void shiftsAreClampedToTheScore()

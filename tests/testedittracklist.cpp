@@ -1,9 +1,12 @@
-// testedittracklist.cpp — adding, duplicating, removing and moving tracks, each undoable
-// back to the exact score.
+// testedittracklist.cpp — adding, duplicating, removing and moving tracks, and changing one
+// track's settings, each undoable back to the exact score.
 #include "edit/scoredocument.h"
+#include "edit/trackcommands.h"
 #include "edit/tracklistcommand.h"
 
 #include <QTest>
+
+#include <functional>
 
 using namespace Qt::StringLiterals;
 using namespace tutti;
@@ -106,6 +109,39 @@ private Q_SLOTS:
         QCOMPARE(namesOf(document), (QStringList{u"Drums"_s, u"Cello"_s, u"Flute"_s}));
         // THEN the notes travel with their tracks, and two undos restore the original order
         QCOMPARE(document.score().tracks.at(2).notes, before.tracks.at(0).notes);
+        document.undoStack()->undo();
+        document.undoStack()->undo();
+        QCOMPARE(document.score(), before);
+    }
+
+    void renamesAndColoursAreOneUndoStepEachButSliderDragsMerge()
+    {
+        ScoreDocument document;
+        loadTrio(document);
+        const Score before = document.score();
+        const auto change = [&document](const QString &text, const std::function<void(Track &)> &how, bool merge) {
+            Track track = document.score().tracks.at(1);
+            how(track);
+            document.undoStack()->push(new ChangeTrackCommand(&document, 1, track, text, merge));
+        };
+        // WHEN the cello is renamed twice and recoloured
+        change(u"Rename Track"_s, [](Track &t) { t.name = u"Cello I"_s; }, false);
+        change(u"Rename Track"_s, [](Track &t) { t.name = u"Violoncello"_s; }, false);
+        change(u"Track Colour"_s, [](Track &t) { t.colour = 0xE15759; }, false);
+        // THEN each is its own step, and the notes stay with the track
+        QCOMPARE(document.undoStack()->count(), 3);
+        QCOMPARE(namesOf(document), (QStringList{u"Flute"_s, u"Violoncello"_s, u"Drums"_s}));
+        QCOMPARE(document.score().tracks.at(1).notes, before.tracks.at(1).notes);
+        document.undoStack()->undo();
+        QCOMPARE(document.score().tracks.at(1).colour, 0x123456u);
+        document.undoStack()->undo();
+        QCOMPARE(document.score().tracks.at(1).name, u"Cello I"_s);
+        // WHEN a volume slider sends three values THEN they undo as one step
+        change(u"Track Volume"_s, [](Track &t) { t.volume = 90; }, true);
+        change(u"Track Volume"_s, [](Track &t) { t.volume = 95; }, true);
+        change(u"Track Volume"_s, [](Track &t) { t.volume = 99; }, true);
+        QCOMPARE(document.undoStack()->count(), 2);
+        QCOMPARE(document.score().tracks.at(1).volume, 99);
         document.undoStack()->undo();
         document.undoStack()->undo();
         QCOMPARE(document.score(), before);

@@ -18,6 +18,7 @@
 #include <QAbstractButton>
 #include <QCheckBox>
 #include <QComboBox>
+#include <QDir>
 #include <QDoubleSpinBox>
 #include <QMenu>
 #include <QMessageBox>
@@ -61,6 +62,12 @@ void leaveRecoveryCopy(const QString &projectPath, const Note &note)
     QVERIFY(autosaver.saveNow().isEmpty());
 }
 
+// Every recovery copy in the folder the windows use, whoever wrote it.
+QStringList recoveryCopies()
+{
+    return QDir(Autosaver::defaultFolder()).entryList({u"recovery*.tutti"_s}, QDir::Files);
+}
+
 QAction *findAction(QMenu *menu, const QString &text)
 {
     for (QAction *action : menu->actions()) {
@@ -84,7 +91,8 @@ private Q_SLOTS:
     void initTestCase()
     {
         QStandardPaths::setTestModeEnabled(true); // the recovery copy and settings stay in test folders
-        QFile::remove(Autosaver::defaultRecoveryPath());
+        for (const QString &name : recoveryCopies())
+            QFile::remove(QDir(Autosaver::defaultFolder()).filePath(name));
     }
 
     void startOffersToRestoreTheRecoveryCopy()
@@ -107,7 +115,7 @@ private Q_SLOTS:
         // WHEN the window closes normally, discarding the changes THEN the copy is gone
         answerNextMessageBox(QMessageBox::Discard);
         QVERIFY(window.close());
-        QVERIFY(!Autosaver::hasRecovery(Autosaver::defaultRecoveryPath()));
+        QVERIFY(recoveryCopies().isEmpty());
     }
 
     void decliningTheRestoreRemovesTheCopy()
@@ -117,9 +125,44 @@ private Q_SLOTS:
         answerNextMessageBox(QMessageBox::No);
         MainWindow window;
         window.show();
-        QTRY_VERIFY(!Autosaver::hasRecovery(Autosaver::defaultRecoveryPath()));
+        QTRY_VERIFY(recoveryCopies().isEmpty());
         QVERIFY(!window.document()->isModified());
         QVERIFY(window.document()->score().tracks.at(0).notes.empty());
+    }
+
+    void aSecondWindowLeavesTheCopyOfARunningOneAlone()
+    {
+        // GIVEN a window (another running Tutti) with autosaved, unsaved changes
+        MainWindow running;
+        running.show();
+        running.document()->undoStack()->push(
+            new EditNotesCommand(running.document(), {{0, {}, {{0, 480, 60, 80}}}}, u"Draw Note"_s));
+        QVERIFY(running.autosaver()->saveNow().isEmpty());
+        // WHEN a second window starts (any question it asked would be answered No)
+        int questions = 0;
+        QTimer poll;
+        QObject::connect(&poll, &QTimer::timeout, [&questions] {
+            for (QWidget *widget : QApplication::topLevelWidgets())
+                if (auto *box = qobject_cast<QMessageBox *>(widget); box && box->isVisible()) {
+                    ++questions;
+                    box->button(QMessageBox::No) ? box->button(QMessageBox::No)->click() : box->reject();
+                }
+        });
+        poll.start(10);
+        {
+            MainWindow second;
+            second.show();
+            QVERIFY(QTest::qWaitForWindowExposed(&second));
+            QTest::qWait(100);
+            // THEN it asks nothing, and the running window's copy is still there
+            QCOMPARE(questions, 0);
+            QVERIFY(Autosaver::hasRecovery(running.autosaver()->recoveryPath()));
+            QVERIFY(second.autosaver()->recoveryPath() != running.autosaver()->recoveryPath());
+        }
+        poll.stop();
+        answerNextMessageBox(QMessageBox::Discard);
+        QVERIFY(running.close());
+        QVERIFY(recoveryCopies().isEmpty());
     }
 
     void saveCloseReopenKeepsEverything()

@@ -2,17 +2,23 @@
 // offscreen platform. The viewport is fixed at 1/8 pixel per tick (one pixel = 8 ticks, a
 // quarter note = 60 pixels) and 10 pixels per key with pitch 72 in the top row, so pixel
 // positions map to exact ticks and pitches. The grid is the default 1/16 (120 ticks).
+#include "edit/noteclipboard.h"
 #include "edit/noteeditor.h"
 #include "edit/scoredocument.h"
 #include "mainwindow/mainwindow.h"
 #include "pianoroll/edittoolbar.h"
+#include "pianoroll/keyboardwidget.h"
 #include "pianoroll/notecanvas.h"
 #include "pianoroll/pianorolleditor.h"
 #include "pianoroll/pianorollviewport.h"
+#include "pianoroll/timeruler.h"
 #include "pianoroll/velocitylane.h"
 
+#include <QClipboard>
 #include <QComboBox>
+#include <QGuiApplication>
 #include <QMenuBar>
+#include <QMimeData>
 #include <QSignalSpy>
 #include <QStandardPaths>
 #include <QTest>
@@ -59,6 +65,14 @@ struct Fixture
         viewport->setKeyHeight(keyHeight);
         viewport->setTopPitch(topPitch);
         viewport->setFirstTick(0);
+    }
+
+    // Replaces the score's time signatures (the notes stay).
+    void setMetres(std::vector<TimeSignatureChange> metres)
+    {
+        Score score = document.score();
+        score.timeSignatures = std::move(metres);
+        document.replaceScore(score);
     }
 
     NoteCanvas *canvas() const { return editor->canvas(); }
@@ -249,6 +263,161 @@ private Q_SLOTS:
         f.editor->setPlayhead(0, false);
         QTest::keyClick(f.canvas(), Qt::Key_V, Qt::ControlModifier);
         QCOMPARE(f.selected(), (std::vector<Note>{{0, 480, 64, 80}, {480, 240, 67, 80}}));
+    }
+
+    void drawingSnapsToTheGridOfEachBarAfterAMetreChange()
+    {
+        // GIVEN a bar of 3/4, then 4/4 from tick 1440, and the half-note grid (960)
+        Fixture f(std::vector<Note>{});
+        f.setMetres({{0, 3, 4}, {1440, 4, 4}});
+        f.editor->noteEditor()->setGridIndex(1);
+        // WHEN clicked at tick 1504 (a grid from tick 0 would start the note at 960)
+        f.click(at(xOf(1504), 60));
+        // THEN the note starts on bar 2's line and fills one half-note cell
+        QCOMPARE(f.notes(), (std::vector<Note>{{1440, 960, 60, 80}}));
+        // WHEN clicked at tick 1000, in the 3/4 bar's short last cell THEN the note ends at the bar line
+        f.click(at(xOf(1000), 62));
+        QCOMPARE(f.notes().front(), (Note{960, 480, 62, 80}));
+        // WHEN dragged from tick 1504 to tick 2504 in another row THEN it reaches bar 2's end, 3360
+        f.drag(at(xOf(1504), 65), at(xOf(2504), 65));
+        QCOMPARE(f.notes().back(), (Note{1440, 1920, 65, 80}));
+    }
+
+    void movingInSixEightSnapsToTripletsCountedFromTheBarLine()
+    {
+        // GIVEN 6/8 and the quarter-triplet grid (320 ticks, 4.5 to a bar), a note on bar 2's line
+        Fixture f({{1440, 320, 60, 80}});
+        f.setMetres({{0, 6, 8}});
+        f.editor->noteEditor()->setGridIndex(3);
+        // WHEN it is dragged 41 pixels (328 ticks) right
+        f.drag(at(xOf(1440) + 20, 60), at(xOf(1440) + 20 + 41, 60));
+        // THEN it lands on bar 2's second triplet, 1760 (not 1920, a multiple of 320 from tick 0)
+        QCOMPARE(f.notes(), (std::vector<Note>{{1760, 320, 60, 80}}));
+        // WHEN the right arrow is pressed THEN onto the next triplet, 2080; two more reach 2720,
+        // and the next goes to the bar line 2880 (the bar's last, shorter cell)
+        QTest::keyClick(f.canvas(), Qt::Key_Right);
+        QCOMPARE(f.notes().front().start, Tick(2080));
+        QTest::keyClick(f.canvas(), Qt::Key_Right);
+        QTest::keyClick(f.canvas(), Qt::Key_Right);
+        QCOMPARE(f.notes().front().start, Tick(2720));
+        QTest::keyClick(f.canvas(), Qt::Key_Right);
+        QCOMPARE(f.notes().front().start, Tick(2880));
+    }
+
+    void draggedNotesAreDrawnAtTheirNewPlaceOverFadedOriginals()
+    {
+        Fixture f(threeNotes);
+        const QPoint original = at(xOf(480) + 30, 64);
+        const QPoint target = original + QPoint(xOf(960), 0); // one half note later, tick 1440
+        const int before = QColor(f.canvas()->grab().toImage().pixel(original)).lightness();
+        // WHEN the E4 is dragged and the mouse is still down
+        QTest::mousePress(f.canvas(), Qt::LeftButton, {}, original);
+        QTest::mouseMove(f.canvas(), original + QPoint(20, 0));
+        QTest::mouseMove(f.canvas(), target);
+        const QImage during = f.canvas()->grab().toImage();
+        // THEN its old place shows only a faint shadow and its new place a solid note
+        const int left = QColor(during.pixel(original)).lightness();
+        const int arrived = QColor(during.pixel(target)).lightness();
+        QVERIFY2(left < before - 40, qPrintable(u"%1 -> %2"_s.arg(before).arg(left)));
+        QVERIFY2(arrived >= before, qPrintable(u"%1 vs %2"_s.arg(arrived).arg(before)));
+        // THEN nothing has changed in the score until the button is released
+        QCOMPARE(f.notes(), threeNotes);
+        QTest::mouseRelease(f.canvas(), Qt::LeftButton, {}, target);
+        QCOMPARE(f.notes()[2], (Note{1440, 480, 64, 80}));
+        const int after = QColor(f.canvas()->grab().toImage().pixel(original)).lightness();
+        QVERIFY(after < before - 40);
+    }
+
+    void hoveringARowLightsItAndItsKey()
+    {
+        Fixture f(threeNotes);
+        auto *keyboard = f.editor->findChild<KeyboardWidget *>();
+        const QPoint spot = at(607, 66); // F#4, clear of notes and grid lines
+        const QPoint key(5, spot.y());
+        const auto lightness = [](QWidget *widget, QPoint pos) {
+            return QColor(widget->grab().toImage().pixel(pos)).lightness();
+        };
+        const int rowBefore = lightness(f.canvas(), spot);
+        const int keyBefore = lightness(keyboard, key);
+        QSignalSpy hover(f.canvas(), &NoteCanvas::hoverPitchChanged);
+        // WHEN the mouse rests over the row of F#4
+        QTest::mouseMove(f.canvas(), spot);
+        // THEN the row and its black key are lit
+        QCOMPARE(hover.last().first().toInt(), 66);
+        QVERIFY(lightness(f.canvas(), spot) > rowBefore);
+        QVERIFY(lightness(keyboard, key) > keyBefore + 20);
+        // WHEN the mouse leaves the notes THEN both go back
+        QEvent leave(QEvent::Leave);
+        QCoreApplication::sendEvent(f.canvas(), &leave);
+        QCOMPARE(hover.last().first().toInt(), -1);
+        QCOMPARE(lightness(f.canvas(), spot), rowBefore);
+        QCOMPARE(lightness(keyboard, key), keyBefore);
+    }
+
+    void rulerKeepsTheTempoAndMetreInForceAtItsLeftEdge()
+    {
+        Fixture f(threeNotes);
+        auto *ruler = f.editor->findChild<TimeRuler *>();
+        // Pixels of the flags' colours in the ruler's first 40 columns.
+        const auto flagPixels = [ruler](QRgb colour) {
+            const QImage image = ruler->grab().toImage();
+            int count = 0;
+            for (int y = 0; y < 22; ++y)
+                for (int x = 0; x < 40; ++x)
+                    count += (image.pixel(x, y) & 0xffffff) == (colour & 0xffffff);
+            return count;
+        };
+        const QRgb tempoColour = qRgb(0x8a, 0x3b, 0x12);
+        const QRgb metreColour = qRgb(0x1d, 0x4e, 0x89);
+        QVERIFY(flagPixels(tempoColour) > 0);
+        QVERIFY(flagPixels(metreColour) > 0);
+        // WHEN the view starts at bar 3, long after the only tempo and metre (at tick 0)
+        f.editor->viewport()->setFirstTick(3840);
+        // THEN both are still shown at the left edge
+        QVERIFY(flagPixels(tempoColour) > 0);
+        QVERIFY(flagPixels(metreColour) > 0);
+    }
+
+    void copiedNotesPasteIntoAnotherEditorThroughTheSystemClipboard()
+    {
+        // GIVEN two editors on two documents, as in two running Tuttis
+        Fixture source(threeNotes);
+        Fixture target({{0, 240, 50, 70}});
+        // WHEN the E4 and G4 are copied in the first
+        source.drag(QPoint(1, 20), QPoint(125, 95), Qt::ControlModifier);
+        QTest::keyClick(source.canvas(), Qt::Key_C, Qt::ControlModifier);
+        // THEN the system clipboard holds them, relative to the first onset
+        const QMimeData *mime = QGuiApplication::clipboard()->mimeData();
+        QVERIFY(mime != nullptr && mime->hasFormat(noteClipboardMimeType));
+        QCOMPARE(decodeClipboardNotes(mime->data(noteClipboardMimeType), 480),
+                 std::optional<std::vector<Note>>({{0, 480, 64, 80}, {480, 240, 67, 80}}));
+        // WHEN pasted in the second at its playhead, tick 1920
+        target.editor->setPlayhead(1920, false);
+        QTest::keyClick(target.canvas(), Qt::Key_V, Qt::ControlModifier);
+        // THEN they land there in its active track, selected
+        const std::vector<Note> pasted = {{1920, 480, 64, 80}, {2400, 240, 67, 80}};
+        QCOMPARE(target.notes(), (std::vector<Note>{{0, 240, 50, 70}, {1920, 480, 64, 80}, {2400, 240, 67, 80}}));
+        QCOMPARE(target.selected(), pasted);
+    }
+
+    void pasteTakesForeignResolutionsAndIgnoresOtherClipboardContent()
+    {
+        Fixture f(threeNotes);
+        // GIVEN notes another Tutti copied from a 960-per-quarter score
+        auto *mime = new QMimeData;
+        mime->setData(noteClipboardMimeType, encodeClipboardNotes({{0, 960, 72, 100}, {960, 960, 74, 100}}, 960));
+        QGuiApplication::clipboard()->setMimeData(mime);
+        // WHEN pasted at tick 0 THEN they keep their musical lengths at 480 per quarter
+        QTest::keyClick(f.canvas(), Qt::Key_V, Qt::ControlModifier);
+        QCOMPARE(f.selected(), (std::vector<Note>{{0, 480, 72, 100}, {480, 480, 74, 100}}));
+        // GIVEN the C4 copied here, then text copied elsewhere over the system clipboard
+        f.click(at(30, 60));
+        QTest::keyClick(f.canvas(), Qt::Key_C, Qt::ControlModifier);
+        QGuiApplication::clipboard()->setText(u"some text"_s);
+        // WHEN pasted at tick 3840 THEN the editor's own last copy comes
+        f.editor->setPlayhead(3840, false);
+        QTest::keyClick(f.canvas(), Qt::Key_V, Qt::ControlModifier);
+        QCOMPARE(f.selected(), (std::vector<Note>{{3840, 480, 60, 80}}));
     }
 
     void quantizeKeySnapsTheSelectionToTheChosenGrid()

@@ -10,10 +10,14 @@
 //   editor.copySelection();
 //   editor.paste();                            // the copy, starting at the playhead
 //
-// The clipboard is Tutti's own (notes relative to their first start), shared by tracks.
-// gridStep() is the snap step of the chosen snapGrids() entry at the score's resolution.
+// The clipboard holds notes relative to their first start and is shared by tracks. copied()
+// tells when it was filled and aboutToPaste() comes just before paste() reads it, so a
+// directly connected slot can mirror it to and from the system clipboard (setClipboard()).
+// gridStep() is the snap step of the chosen snapGrids() entry at the score's resolution;
+// grid() counts those steps from each bar line.
 #pragma once
 
+#include "edit/bargrid.h"
 #include "edit/noteselection.h"
 #include "score/score.h"
 
@@ -44,6 +48,7 @@ public:
     int gridIndex() const { return m_gridIndex; }
     void setGridIndex(int index); // into snapGrids()
     Tick gridStep() const;
+    BarGrid grid() const;
 
     // The generic edit: `before` (notes of the active track) become `after`.
     bool replaceNotes(const std::vector<Note> &before, const std::vector<Note> &after, const QString &text);
@@ -52,6 +57,8 @@ public:
     void selectAll();
     bool deleteSelection();
     bool moveSelection(Tick ticks, int semitones); // clamped to the score's start and pitch range
+    // Moves the selection so that its first start lands on the next (+1) or previous (-1) grid point.
+    bool stepSelection(int direction);
     bool transposeSelection(int semitones);
     bool quantizeSelection();
     bool duplicateSelection();        // right after the selection, by its span rounded up to the grid
@@ -59,9 +66,13 @@ public:
     void copySelection();
     bool cutSelection();
     bool paste();                     // the clipboard's first note lands on the playhead
+    const std::vector<Note> &clipboard() const { return m_clipboard; }
+    void setClipboard(std::vector<Note> notes); // moved so that the first starts at tick 0
 
 Q_SIGNALS:
     void gridIndexChanged(int index);
+    void copied();
+    void aboutToPaste();
 
 private:
     ScoreDocument *m_document;

@@ -6,12 +6,13 @@
 //   Tick step = grid.ticks(score.ticksPerQuarter);               // 120 at 480 ticks per quarter
 //   Tick at = snapNearest(1000, step);                           // 960
 //   std::vector<Note> later = movedNotes(selected, clampTimeShift(selected, -step), 0);
-//   std::vector<Note> even = quantizedNotes(selected, step);
+//   std::vector<Note> even = quantizedNotes(selected, BarGrid(score, step));
 //
-// Grids count from tick 0 (not from each bar line), which matches bar lines for every metre
-// whose bars are whole multiples of the grid step.
+// snapNearest/Floor/Ceil count from tick 0; the editor snaps positions with a BarGrid, which
+// counts from each bar line, and uses these for lengths and plain steps.
 #pragma once
 
+#include "edit/bargrid.h"
 #include "score/score.h"
 
 #include <QString>
@@ -38,9 +39,10 @@ Tick snapNearest(Tick tick, Tick step);
 Tick snapFloor(Tick tick, Tick step);
 Tick snapCeil(Tick tick, Tick step);
 
-// Start and length each rounded to the nearest grid step; a length never drops below one step.
-Note quantizedNote(const Note &note, Tick step);
-std::vector<Note> quantizedNotes(const std::vector<Note> &notes, Tick step);
+// The start moved to the nearest grid point, the length rounded to the nearest whole number
+// of steps; a length never drops below one step.
+Note quantizedNote(const Note &note, const BarGrid &grid);
+std::vector<Note> quantizedNotes(const std::vector<Note> &notes, const BarGrid &grid);
 
 // Notes shifted by ticks and semitones, unchecked: clamp the shift first.
 std::vector<Note> movedNotes(const std::vector<Note> &notes, Tick ticks, int semitones);

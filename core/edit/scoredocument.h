@@ -38,8 +38,8 @@ public:
     QString open(const QString &path);
     QStringList lastWarnings() const { return m_warnings; }
     // Loads a crash-recovery copy as a modified document that saves to filePath (empty:
-    // untitled), so the user decides whether to keep it.
-    void restoreRecovered(Score score, const QString &filePath);
+    // untitled), so the user decides whether to keep it; sourcePath names an imported file.
+    void restoreRecovered(Score score, const QString &filePath, const QString &sourcePath = {});
     // Saves as .tutti (or MIDI, by the name's suffix) and marks the document clean.
     QString saveAs(const QString &path);
     QString save(); // to filePath(); an error when there is none

@@ -22,6 +22,7 @@
 #include <QDockWidget>
 #include <QFileDialog>
 #include <QFileInfo>
+#include <QLocale>
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QMimeData>
@@ -49,7 +50,7 @@ MainWindow::MainWindow(QWidget *parent)
     , m_audio(new AudioController(m_document, this))
     , m_pianoRoll(new PianoRollEditor(m_document, this))
     , m_trackList(new TrackListPanel(m_document, this))
-    , m_autosaver(new Autosaver(m_document, Autosaver::defaultRecoveryPath(), this))
+    , m_autosaver(new Autosaver(m_document, Autosaver::defaultFolder(), this))
 {
     setCentralWidget(m_pianoRoll);
     auto *tracksDock = new QDockWidget(u"Tracks"_s, this);
@@ -357,25 +358,33 @@ void MainWindow::editTempoAndMetre(Tick at)
 
 void MainWindow::offerRecovery()
 {
-    const QString path = m_autosaver->recoveryPath();
-    if (Autosaver::hasRecovery(path)) {
-        RecoveredScore recovered = Autosaver::readRecovery(path);
-        const QString name = recovered.originalPath.isEmpty() ? u"an untitled score"_s
-                                                              : QFileInfo(recovered.originalPath).fileName();
+    // Only copies whose Tutti is no longer running, newest first; after a restore the others
+    // wait for the next start.
+    const QStringList copies = m_autosaver->claimOrphanedCopies();
+    bool restored = false;
+    for (const QString &copy : copies) {
+        if (restored) {
+            m_autosaver->releaseOrphanedCopy(copy, false);
+            continue;
+        }
+        RecoveredScore recovered = Autosaver::readRecovery(copy);
+        const QString named = recovered.originalPath.isEmpty() ? recovered.sourcePath : recovered.originalPath;
+        const QString name = named.isEmpty() ? u"an untitled score"_s : QFileInfo(named).fileName();
         if (!recovered.ok()) {
             QMessageBox::warning(this, u"Recover Unsaved Work"_s,
                                  u"Tutti found unsaved work but could not read it.\n\n"_s + recovered.error);
         } else if (QMessageBox::question(this, u"Recover Unsaved Work"_s,
-                                         u"Tutti did not close normally last time. Restore the unsaved changes to "
-                                         "%1?"_s.arg(name),
+                                         u"Tutti did not close normally. Restore the unsaved changes to %1, "
+                                         "autosaved %2?"_s.arg(name, QLocale().toString(recovered.savedAt,
+                                                                                        QLocale::ShortFormat)),
                                          QMessageBox::Yes | QMessageBox::No, QMessageBox::Yes)
                    == QMessageBox::Yes) {
-            m_document->restoreRecovered(std::move(recovered.score), recovered.originalPath);
-            m_autosaver->saveNow(); // loading it cleared the copy; keep one until the user saves
+            m_document->restoreRecovered(std::move(recovered.score), recovered.originalPath, recovered.sourcePath);
+            m_autosaver->saveNow(); // this instance's own copy, until the user saves
             statusBar()->showMessage(u"Restored unsaved changes; save to keep them"_s, 8000);
+            restored = true;
         }
-        if (!m_document->isModified())
-            m_autosaver->discard();
+        m_autosaver->releaseOrphanedCopy(copy, true);
     }
     m_autosaver->start();
 }

@@ -2,6 +2,7 @@
 #include "keyboardwidget.h"
 
 #include "pianorollviewport.h"
+#include "pitchname.h"
 
 #include <QMouseEvent>
 #include <QPainter>
@@ -14,6 +15,14 @@ KeyboardWidget::KeyboardWidget(PianoRollViewport *viewport, QWidget *parent)
 {
     setFixedWidth(56);
     connect(viewport, &PianoRollViewport::changed, this, qOverload<>(&QWidget::update));
+}
+
+void KeyboardWidget::setHoverPitch(int pitch)
+{
+    if (pitch == m_hover)
+        return;
+    m_hover = pitch;
+    update();
 }
 
 void KeyboardWidget::paintEvent(QPaintEvent *)
@@ -34,14 +43,16 @@ void KeyboardWidget::paintEvent(QPaintEvent *)
         if (pitch == m_sounding)
             painter.fillRect(key, QColor(0x7a, 0xb8, 0xf5));
         else if (black)
-            painter.fillRect(QRectF(0, y, width() * 0.62, keyHeight), QColor(0x22, 0x22, 0x22));
+            painter.fillRect(QRectF(0, y, width() * 0.62, keyHeight),
+                             pitch == m_hover ? QColor(0x4a, 0x5a, 0x70) : QColor(0x22, 0x22, 0x22));
+        else if (pitch == m_hover)
+            painter.fillRect(key, QColor(0xd6, 0xe6, 0xf7));
         painter.setPen(QColor(0xbb, 0xbb, 0xbb));
         if (pc == 0 || pc == 5)
             painter.drawLine(QPointF(0, y + keyHeight), QPointF(width(), y + keyHeight));
-        if (pc == 0 && keyHeight >= 6) {
-            painter.setPen(QColor(0x55, 0x55, 0x55));
-            painter.drawText(key.adjusted(0, 0, -4, 0), Qt::AlignRight | Qt::AlignVCenter,
-                             QStringLiteral("C%1").arg(pitch / 12 - 1));
+        if ((pc == 0 && keyHeight >= 6) || (!black && keyHeight >= 14)) {
+            painter.setPen(pc == 0 ? QColor(0x44, 0x44, 0x44) : QColor(0x8a, 0x8a, 0x8a));
+            painter.drawText(key.adjusted(0, 0, -4, 0), Qt::AlignRight | Qt::AlignVCenter, pitchName(pitch));
         }
     }
     painter.setPen(QColor(0x88, 0x88, 0x88));

@@ -1,5 +1,7 @@
 // keyboardwidget.h — the piano keyboard at the left of the piano roll; clicking a key
-// sounds it (keyPressed/keyReleased) through the active track's instrument.
+// sounds it (keyPressed/keyReleased) through the active track's instrument. The key of the
+// row under the mouse in the note area is lit (setHoverPitch); every C is named, and every
+// white key once the rows are tall enough to read.
 #pragma once
 
 #include <QWidget>
@@ -15,6 +17,8 @@ class KeyboardWidget final : public QWidget
 public:
     explicit KeyboardWidget(PianoRollViewport *viewport, QWidget *parent = nullptr);
 
+    void setHoverPitch(int pitch); // -1: none
+
 Q_SIGNALS:
     void keyPressed(int pitch);
     void keyReleased(int pitch);
@@ -28,6 +32,7 @@ protected:
 private:
     PianoRollViewport *m_viewport;
     int m_sounding = -1;
+    int m_hover = -1;
 };
 
 } // namespace tutti

@@ -5,6 +5,7 @@
 #include "edit/scoredocument.h"
 #include "notetool.h"
 #include "pianorollviewport.h"
+#include "pitchname.h"
 #include "score/timemap.h"
 
 #include <QKeyEvent>
@@ -23,6 +24,10 @@ bool isBlackKey(int pitch)
     const int pc = pitch % 12;
     return pc == 1 || pc == 3 || pc == 6 || pc == 8 || pc == 10;
 }
+
+constexpr double minimumLabelRow = 11;    // pixels of row height before notes carry names
+constexpr double minimumLabelWidth = 26;  // pixels of note width
+constexpr std::size_t maximumLabels = 3000; // more would slow painting without being read
 
 } // namespace
 
@@ -101,7 +106,9 @@ void NoteCanvas::paintGrid(QPainter &painter)
         const double y = m_viewport->yForPitch(pitch);
         if (y > height())
             break;
-        if (isBlackKey(pitch))
+        if (pitch == m_hoverPitch)
+            painter.fillRect(QRectF(0, y, width(), keyHeight), QColor(0x36, 0x3a, 0x42));
+        else if (isBlackKey(pitch))
             painter.fillRect(QRectF(0, y, width(), keyHeight), QColor(0x25, 0x27, 0x2a));
         if (pitch % 12 == 0) {
             painter.setPen(QColor(0x44, 0x47, 0x4d));
@@ -122,9 +129,18 @@ void NoteCanvas::paintGrid(QPainter &painter)
         if (start > last)
             break;
         const Tick beat = map.ticksPerBeat(start);
+        const Tick barEnd = start + map.ticksPerBar(start);
+        // The snap grid, counted from the bar line as BarGrid snaps, where finer than the beats.
+        const Tick step = m_editor->gridStep();
+        if (step < beat && step * ppt >= 8) {
+            painter.setPen(QColor(0x31, 0x33, 0x38));
+            for (Tick t = start + step; t < barEnd; t += step)
+                if ((t - start) % beat != 0)
+                    painter.drawLine(QPointF(m_viewport->xForTick(t), 0), QPointF(m_viewport->xForTick(t), height()));
+        }
         if (beat * ppt >= 6) {
-            painter.setPen(QColor(0x36, 0x39, 0x3e));
-            for (Tick t = start + beat; t < start + map.ticksPerBar(start); t += beat)
+            painter.setPen(QColor(0x3b, 0x3e, 0x44));
+            for (Tick t = start + beat; t < barEnd; t += beat)
                 painter.drawLine(QPointF(m_viewport->xForTick(t), 0), QPointF(m_viewport->xForTick(t), height()));
         }
         if ((bar - 1) % barStep == 0) {
@@ -148,6 +164,9 @@ int NoteCanvas::paintTrack(QPainter &painter, std::size_t trackIndex, bool activ
     const QColor selectedFill = fill.lighter(140);
     const NoteSelection *selection = m_editor->selection();
     const bool anySelected = active && !selection->isEmpty();
+    // Notes being moved or resized are drawn by the tool at their new place; here they leave
+    // only a faint shadow where they were.
+    const bool selectionDragged = anySelected && m_tool->isDraggingSelection();
     painter.setPen(active ? QPen(edge, 1) : Qt::NoPen);
     painter.setBrush(fill);
 
@@ -156,6 +175,8 @@ int NoteCanvas::paintTrack(QPainter &painter, std::size_t trackIndex, bool activ
     std::vector<QRectF> &plain = m_rectBuffer;
     std::vector<QRectF> selected;
     plain.clear();
+    const bool named = active && keyHeight >= minimumLabelRow;
+    m_labelBuffer.clear();
     const auto begin = m_index.firstReaching(track.notes, static_cast<int>(trackIndex), first);
     for (auto it = begin; it != track.notes.end() && it->start <= last; ++it) {
         if (it->start + it->length < first)
@@ -169,12 +190,31 @@ int NoteCanvas::paintTrack(QPainter &painter, std::size_t trackIndex, bool activ
             selected.push_back(rect);
         else
             plain.push_back(rect);
+        // A note reaching in from the left keeps its name at the edge.
+        const double left = std::max(0.0, rect.left());
+        const QRectF shown(left, rect.top(), rect.right() - left, rect.height());
+        if (named && shown.width() >= minimumLabelWidth && m_labelBuffer.size() < maximumLabels)
+            m_labelBuffer.emplace_back(shown, it->pitch);
     }
     painter.drawRects(plain.data(), static_cast<int>(plain.size()));
-    if (!selected.empty()) {
+    if (!selected.empty() && selectionDragged) {
+        QColor shadow = fill;
+        shadow.setAlpha(55);
+        painter.setPen(QPen(QColor(255, 255, 255, 70), 1, Qt::DashLine));
+        painter.setBrush(shadow);
+        painter.drawRects(selected.data(), static_cast<int>(selected.size()));
+    } else if (!selected.empty()) {
         painter.setPen(QPen(Qt::white, 1.5));
         painter.setBrush(selectedFill);
         painter.drawRects(selected.data(), static_cast<int>(selected.size()));
+    }
+    if (!m_labelBuffer.empty()) {
+        QFont font = painter.font();
+        font.setPixelSize(static_cast<int>(std::min(11.0, keyHeight - 2)));
+        painter.setFont(font);
+        painter.setPen(fill.lightness() > 150 ? QColor(0x1a, 0x1a, 0x1a) : QColor(0xf2, 0xf2, 0xf2));
+        for (const auto &[rect, pitch] : m_labelBuffer)
+            painter.drawText(rect.adjusted(3, 0, -2, 0), Qt::AlignLeft | Qt::AlignVCenter, pitchName(pitch));
     }
     return static_cast<int>(plain.size() + selected.size());
 }
@@ -204,6 +244,7 @@ void NoteCanvas::mousePressEvent(QMouseEvent *event)
 
 void NoteCanvas::mouseMoveEvent(QMouseEvent *event)
 {
+    setHoverPitch(m_viewport->pitchAtY(event->position().y()));
     m_tool->move(event->position(), event->modifiers());
     setCursor(m_tool->cursorAt(event->position()));
 }
@@ -213,6 +254,25 @@ void NoteCanvas::mouseReleaseEvent(QMouseEvent *event)
     if (event->button() != Qt::LeftButton)
         return QWidget::mouseReleaseEvent(event);
     m_tool->release(event->position(), event->modifiers());
+}
+
+void NoteCanvas::leaveEvent(QEvent *event)
+{
+    setHoverPitch(-1);
+    QWidget::leaveEvent(event);
+}
+
+void NoteCanvas::setHoverPitch(int pitch)
+{
+    if (pitch == m_hoverPitch)
+        return;
+    // Only the two rows change.
+    const double keyHeight = m_viewport->keyHeight();
+    for (int row : {m_hoverPitch, pitch})
+        if (row >= 0)
+            update(QRectF(0, m_viewport->yForPitch(row) - 1, width(), keyHeight + 2).toAlignedRect());
+    m_hoverPitch = pitch;
+    Q_EMIT hoverPitchChanged(pitch);
 }
 
 bool NoteCanvas::event(QEvent *event)
@@ -257,9 +317,9 @@ bool NoteCanvas::editByKey(const QKeyEvent *event, bool apply)
     else if ((plain || shift) && event->key() == Qt::Key_Down)
         edit = [this, octave] { m_editor->moveSelection(0, -octave); };
     else if (plain && event->key() == Qt::Key_Left)
-        edit = [this] { m_editor->moveSelection(-m_editor->gridStep(), 0); };
+        edit = [this] { m_editor->stepSelection(-1); };
     else if (plain && event->key() == Qt::Key_Right)
-        edit = [this] { m_editor->moveSelection(m_editor->gridStep(), 0); };
+        edit = [this] { m_editor->stepSelection(1); };
     if (!edit)
         return false;
     if (apply)

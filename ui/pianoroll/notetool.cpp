@@ -6,6 +6,8 @@
 #include "edit/scoredocument.h"
 #include "notetimeindex.h"
 #include "pianorollviewport.h"
+#include "pitchname.h"
+#include "score/timemap.h"
 
 #include <QColor>
 #include <QPainter>
@@ -68,7 +70,7 @@ Qt::CursorShape NoteTool::cursorAt(QPointF pos) const
 {
     const std::optional<Hit> hit = hitAt(pos);
     if (!hit)
-        return Qt::ArrowCursor;
+        return Qt::CrossCursor; // a press here draws
     return hit->drag == Drag::Move ? Qt::SizeAllCursor : Qt::SizeHorCursor;
 }
 
@@ -79,6 +81,7 @@ void NoteTool::press(QPointF pos, Qt::KeyboardModifiers modifiers)
     m_pressPitch = m_viewport->pitchAtY(pos.y());
     m_dragged = false;
     m_drag = Drag::None;
+    m_grid.emplace(m_editor->grid()); // the score cannot change under a drag
     if (const std::optional<Hit> hit = hitAt(pos)) {
         if (modifiers.testFlag(Qt::ShiftModifier)) {
             selection->toggle(hit->note);
@@ -104,10 +107,11 @@ void NoteTool::press(QPointF pos, Qt::KeyboardModifiers modifiers)
         return;
     }
     selection->clear();
-    const Tick step = m_editor->gridStep();
     const Tick at = std::max<Tick>(0, m_viewport->tickAtX(pos.x()));
+    const bool snap = !modifiers.testFlag(Qt::AltModifier);
+    const Tick start = snap ? m_grid->floor(at) : at;
     m_drag = Drag::Draw;
-    m_anchor = Note{modifiers.testFlag(Qt::AltModifier) ? at : snapFloor(at, step), step, m_pressPitch, m_drawVelocity};
+    m_anchor = Note{start, snap ? m_grid->after(start) - start : m_grid->step(), m_pressPitch, m_drawVelocity};
     m_result = {m_anchor};
     sound(m_anchor.pitch);
     Q_EMIT overlayChanged();
@@ -159,16 +163,17 @@ void NoteTool::release(QPointF pos, Qt::KeyboardModifiers modifiers)
 void NoteTool::updateResult(QPointF pos, Qt::KeyboardModifiers modifiers)
 {
     const bool snap = !modifiers.testFlag(Qt::AltModifier);
-    const Tick step = m_editor->gridStep();
+    const BarGrid &grid = *m_grid;
+    const Tick step = grid.step();
     const Tick rawDelta = std::llround((pos.x() - m_pressPos.x()) / m_viewport->pixelsPerTick());
     // With snapping on, the pressed note's moved edge lands on the grid; the others follow it.
-    const auto snapped = [&](Tick edge) { return (snap ? snapNearest(edge + rawDelta, step) : edge + rawDelta) - edge; };
+    const auto snapped = [&](Tick edge) { return (snap ? grid.nearest(edge + rawDelta) : edge + rawDelta) - edge; };
     switch (m_drag) {
     case Drag::Draw: {
         // The note reaches over the grid cell under the mouse.
         const Tick end = std::max<Tick>(0, m_viewport->tickAtX(pos.x()));
-        const Tick minimum = snap ? step : 1;
-        m_result.front().length = std::max(minimum, (snap ? snapCeil(end, step) : end) - m_anchor.start);
+        const Tick minimum = snap ? grid.after(m_anchor.start) - m_anchor.start : 1;
+        m_result.front().length = std::max(minimum, (snap ? grid.ceil(end) : end) - m_anchor.start);
         break;
     }
     case Drag::Move: {
@@ -234,6 +239,11 @@ void NoteTool::sound(int pitch)
     Q_EMIT previewNoteOn(pitch);
 }
 
+bool NoteTool::isDraggingSelection() const
+{
+    return m_dragged && (m_drag == Drag::Move || m_drag == Drag::ResizeStart || m_drag == Drag::ResizeEnd);
+}
+
 void NoteTool::paintOverlay(QPainter &painter) const
 {
     if (m_drag == Drag::RubberBand && m_dragged) {
@@ -244,13 +254,35 @@ void NoteTool::paintOverlay(QPainter &painter) const
     }
     if (m_drag == Drag::None || m_drag == Drag::RubberBand || (m_drag != Drag::Draw && !m_dragged))
         return;
-    const std::vector<Track> &tracks = m_editor->document()->score().tracks;
+    const Score &score = m_editor->document()->score();
     const std::size_t track = static_cast<std::size_t>(m_editor->activeTrack());
-    const QColor fill = track < tracks.size() ? QColor::fromRgb(tracks[track].colour) : QColor(Qt::gray);
-    painter.setPen(QPen(Qt::white, 1));
-    painter.setBrush(fill.lighter(130));
+    const QColor fill = track < score.tracks.size() ? QColor::fromRgb(score.tracks[track].colour) : QColor(Qt::gray);
+    painter.setPen(QPen(Qt::white, 1.5));
+    painter.setBrush(fill.lighter(140));
     for (const Note &note : m_result)
         painter.drawRect(noteRect(note).adjusted(0, 0.5, 0, -0.5));
+
+    // The pressed note's pitch and where its moved edge now stands, next to it.
+    const auto anchor = std::find(m_originals.begin(), m_originals.end(), m_anchor);
+    const Note shown = m_drag == Drag::Draw || anchor == m_originals.end()
+                           ? m_result.front()
+                           : m_result[static_cast<std::size_t>(anchor - m_originals.begin())];
+    const TimeMap map(score);
+    const Tick edge = m_drag == Drag::ResizeEnd ? shown.start + shown.length : shown.start;
+    const QString label = pitchName(shown.pitch) + u"  "_s + map.barBeatTick(edge).toString();
+    QFont font = painter.font();
+    font.setPixelSize(11);
+    painter.setFont(font);
+    const QRectF box = painter.fontMetrics().boundingRect(label).adjusted(-4, -2, 4, 2);
+    const QRectF rect = noteRect(shown);
+    const double x = m_drag == Drag::ResizeEnd ? rect.right() + 4 : rect.left();
+    const double y = rect.top() - box.height() - 2 >= 0 ? rect.top() - box.height() - 2 : rect.bottom() + 2;
+    const QRectF placed(x, y, box.width(), box.height());
+    painter.setPen(Qt::NoPen);
+    painter.setBrush(QColor(20, 22, 26, 220));
+    painter.drawRoundedRect(placed, 3, 3);
+    painter.setPen(Qt::white);
+    painter.drawText(placed, Qt::AlignCenter, label);
 }
 
 } // namespace tutti

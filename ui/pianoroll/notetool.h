@@ -2,13 +2,17 @@
 // rubber-band select notes of the active track. NoteCanvas forwards its mouse events here
 // and paints the overlay; the edit is pushed as one command when the button is released.
 //
-// Pressing on empty space draws a note (start snapped down to the grid, pitch from the row,
-// one grid step long unless dragged longer); Shift or Ctrl on empty space starts a rubber
-// band (Shift adds to the selection). Pressing a note selects it (Shift toggles it) and a
-// drag moves the selection, or resizes it when the press was near the note's left or right
-// edge. Holding Alt turns snapping off. previewNoteOn/Off sound the note under the mouse.
+// Pressing on empty space draws a note (start snapped down to the grid, which counts from
+// each bar line; pitch from the row; one grid cell long unless dragged longer); Shift or
+// Ctrl on empty space starts a rubber band (Shift adds to the selection). Pressing a note
+// selects it (Shift toggles it) and a drag moves the selection, or resizes it when the
+// press was near the note's left or right edge. Holding Alt turns snapping off.
+// previewNoteOn/Off sound the note under the mouse. While notes are moved or resized the
+// overlay shows them at their new place, with the name and position of the pressed note;
+// the canvas draws the originals only as faint shadows.
 #pragma once
 
+#include "edit/bargrid.h"
 #include "score/score.h"
 
 #include <QObject>
@@ -39,6 +43,9 @@ public:
     void release(QPointF pos, Qt::KeyboardModifiers modifiers);
     Qt::CursorShape cursorAt(QPointF pos) const;
     void paintOverlay(QPainter &painter) const;
+    // True while the selection is being moved or resized: the canvas then leaves the
+    // originals (the selected notes) to the overlay.
+    bool isDraggingSelection() const;
 
 Q_SIGNALS:
     void previewNoteOn(int pitch);
@@ -79,6 +86,7 @@ private:
     Note m_anchor;                // the note pressed, or the one being drawn
     std::vector<Note> m_originals;
     std::vector<Note> m_result;   // what the originals become on release
+    std::optional<BarGrid> m_grid; // taken at each press
     QRectF m_band;
     int m_sounding = -1;
     int m_drawVelocity = 80;      // the last velocity touched, for new notes

@@ -7,6 +7,7 @@
 #include "notecanvas.h"
 #include "pianorollviewport.h"
 #include "score/timemap.h"
+#include "systemnoteclipboard.h"
 #include "timeruler.h"
 #include "velocitylane.h"
 
@@ -39,6 +40,8 @@ PianoRollEditor::PianoRollEditor(ScoreDocument *document, QWidget *parent)
     layout->addWidget(m_velocityLane, 2, 1);
     layout->addWidget(m_horizontal, 3, 1);
 
+    new SystemNoteClipboard(m_editor, this);
+
     connect(m_ruler, &TimeRuler::seekRequested, this, &PianoRollEditor::seekRequested);
     connect(m_ruler, &TimeRuler::barRangeSelected, this, &PianoRollEditor::barRangeSelected);
     connect(m_ruler, &TimeRuler::mapEditRequested, this, &PianoRollEditor::mapEditRequested);
@@ -46,6 +49,7 @@ PianoRollEditor::PianoRollEditor(ScoreDocument *document, QWidget *parent)
     connect(m_keyboard, &KeyboardWidget::keyReleased, this, &PianoRollEditor::keyReleased);
     connect(m_canvas, &NoteCanvas::previewNoteOn, this, &PianoRollEditor::keyPressed);
     connect(m_canvas, &NoteCanvas::previewNoteOff, this, &PianoRollEditor::keyReleased);
+    connect(m_canvas, &NoteCanvas::hoverPitchChanged, m_keyboard, &KeyboardWidget::setHoverPitch);
     connect(m_horizontal, &QScrollBar::valueChanged, this, [this](int value) { m_viewport->setFirstTick(value); });
     connect(m_vertical, &QScrollBar::valueChanged, this, [this](int value) { m_viewport->setTopPitch(127 - value); });
     connect(m_viewport, &PianoRollViewport::changed, this, &PianoRollEditor::updateScrollBars);
@@ -104,6 +108,17 @@ void PianoRollEditor::showOpening()
     const TimeMap map(m_document->score());
     const Tick sixteenBars = std::min(map.barStart(17), std::max<Tick>(1, m_document->score().endTick()));
     m_viewport->setPixelsPerTick(std::max(1, m_canvas->width() - 10) / static_cast<double>(sixteenBars));
+}
+
+void PianoRollEditor::addLane(QWidget *lane)
+{
+    // Lanes go between the last lane and the horizontal scroll bar, which moves down a row.
+    auto *grid = static_cast<QGridLayout *>(layout());
+    int row = 0, column = 0, rowSpan = 0, columnSpan = 0;
+    grid->getItemPosition(grid->indexOf(m_horizontal), &row, &column, &rowSpan, &columnSpan);
+    grid->removeWidget(m_horizontal);
+    grid->addWidget(lane, row, 1);
+    grid->addWidget(m_horizontal, row + 1, 1);
 }
 
 void PianoRollEditor::resizeEvent(QResizeEvent *event)

@@ -32,6 +32,9 @@ public:
     void setLoopRange(bool enabled, Tick begin, Tick end);
     void fitToScore();       // whole piece across, its pitch range top to bottom
     void showOpening();      // the first 16 bars, the whole pitch range
+    // A strip under the velocity lane that maps time through viewport() (the teaching view's
+    // entropy strip); the editor takes it over.
+    void addLane(QWidget *lane);
     PianoRollViewport *viewport() const { return m_viewport; }
     NoteCanvas *canvas() const { return m_canvas; }
     VelocityLane *velocityLane() const { return m_velocityLane; }

@@ -77,15 +77,21 @@ void TimeRuler::paintEvent(QPaintEvent *)
     }
 
     // Tempo and metre changes as small flags along the top, skipping any that would
-    // overprint the one before.
+    // overprint the one before. The one in force where the view starts stays at the left
+    // edge, unless the next change is about to take its place there.
     font.setPixelSize(10);
     painter.setFont(font);
-    const auto drawFlags = [&](auto changes, double baseline, QColor colour, auto label) {
+    const auto drawFlags = [&](const auto &changes, double baseline, QColor colour, auto label) {
         painter.setPen(colour);
         double freeFrom = -1e9;
-        for (const auto &change : changes) {
-            const double x = m_viewport->xForTick(change.tick) + 2;
+        for (std::size_t i = 0; i < changes.size(); ++i) {
+            const auto &change = changes[i];
             const QString text = label(change);
+            const double pinnedEnd = 2 + painter.fontMetrics().horizontalAdvance(text) + 6;
+            const double nextX = i + 1 < changes.size() ? m_viewport->xForTick(changes[i + 1].tick) : 1e9;
+            if (m_viewport->xForTick(change.tick) < 0 && nextX < pinnedEnd)
+                continue;
+            const double x = std::max(2.0, m_viewport->xForTick(change.tick) + 2);
             if (x < freeFrom || x > width())
                 continue;
             painter.drawText(QPointF(x, baseline), text);

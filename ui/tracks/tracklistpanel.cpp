@@ -6,8 +6,10 @@
 #include "edit/tracklistcommand.h"
 #include "trackrow.h"
 
+#include <QFrame>
 #include <QPushButton>
 #include <QScrollArea>
+#include <QTimer>
 #include <QVBoxLayout>
 
 #include <algorithm>
@@ -25,6 +27,11 @@ TrackListPanel::TrackListPanel(ScoreDocument *document, QWidget *parent)
     m_rows->setContentsMargins(2, 2, 2, 2);
     m_rows->setSpacing(2);
     m_rows->addStretch();
+    m_dropMarker = new QFrame(content);
+    m_dropMarker->setFixedHeight(3);
+    m_dropMarker->setAutoFillBackground(true);
+    m_dropMarker->setBackgroundRole(QPalette::Highlight);
+    m_dropMarker->hide();
     auto *scroll = new QScrollArea(this);
     scroll->setWidget(content);
     scroll->setWidgetResizable(true);
@@ -82,6 +89,54 @@ void TrackListPanel::moveTrack(int from, int to)
     setActiveTrack(to);
 }
 
+int TrackListPanel::dropSlot(QPoint globalPos) const
+{
+    if (!rect().contains(mapFromGlobal(globalPos)))
+        return -1;
+    int slot = 0;
+    for (const TrackRow *row : m_rowWidgets) {
+        const QRect box(row->mapToGlobal(QPoint(0, 0)), row->size());
+        if (globalPos.y() > box.center().y())
+            ++slot;
+    }
+    return slot;
+}
+
+int TrackListPanel::dropIndex(int from, QPoint globalPos) const
+{
+    const int slot = dropSlot(globalPos);
+    if (slot < 0)
+        return -1;
+    return slot > from ? slot - 1 : slot; // the row leaves its own place first
+}
+
+void TrackListPanel::showDropMarker(int from, QPoint globalPos)
+{
+    const int slot = dropSlot(globalPos);
+    const int to = dropIndex(from, globalPos);
+    if (slot < 0 || to == from || m_rowWidgets.empty()) {
+        m_dropMarker->hide();
+        return;
+    }
+    // In the gap above row `slot`, or below the last row.
+    const TrackRow *row = m_rowWidgets[static_cast<std::size_t>(std::min<int>(slot, int(m_rowWidgets.size()) - 1))];
+    const bool aboveRow = slot < static_cast<int>(m_rowWidgets.size());
+    const int y = aboveRow ? row->geometry().top() - 2 : row->geometry().bottom() + 1;
+    m_dropMarker->setGeometry(row->geometry().left(), y, row->width(), m_dropMarker->height());
+    m_dropMarker->show();
+    m_dropMarker->raise();
+}
+
+void TrackListPanel::dropRow(int from, QPoint globalPos)
+{
+    m_dropMarker->hide();
+    const int to = dropIndex(from, globalPos);
+    if (to < 0 || to == from)
+        return;
+    // Queued: the dragged row is still handling its mouse release.
+    QTimer::singleShot(0, this, [this, from, to] { moveTrack(from, to); });
+}
+
 void TrackListPanel::refresh()
 {
     const auto &tracks = m_document->score().tracks;
@@ -98,6 +153,8 @@ void TrackListPanel::refresh()
         connect(row, &TrackRow::duplicateRequested, this, &TrackListPanel::duplicateTrack, Qt::QueuedConnection);
         connect(row, &TrackRow::removeRequested, this, &TrackListPanel::removeTrack, Qt::QueuedConnection);
         connect(row, &TrackRow::moveRequested, this, &TrackListPanel::moveTrack, Qt::QueuedConnection);
+        connect(row, &TrackRow::dragMoved, this, &TrackListPanel::showDropMarker);
+        connect(row, &TrackRow::dragReleased, this, &TrackListPanel::dropRow);
         m_rows->insertWidget(m_rows->count() - 1, row);
         m_rowWidgets.push_back(row);
     }

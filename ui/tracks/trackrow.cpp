@@ -5,18 +5,46 @@
 #include "edit/trackcommands.h"
 #include "score/generalmidi.h"
 
-#include <QDial>
-#include <QGridLayout>
+#include <QApplication>
+#include <QColorDialog>
 #include <QContextMenuEvent>
+#include <QDial>
+#include <QFocusEvent>
+#include <QGridLayout>
+#include <QKeyEvent>
 #include <QLabel>
+#include <QLineEdit>
 #include <QMenu>
 #include <QMouseEvent>
+#include <QPainter>
+#include <QPixmap>
 #include <QSlider>
+#include <QTimer>
 #include <QToolButton>
 
 using namespace Qt::StringLiterals;
 
 namespace tutti {
+
+namespace {
+
+// Names of defaultTrackColour(0..11), in that order.
+const char *const paletteNames[] = {"Blue", "Orange", "Red", "Teal", "Green", "Yellow",
+                                    "Purple", "Pink", "Brown", "Sea Green", "Rose", "Sky Blue"};
+
+QIcon swatchIcon(std::uint32_t colour)
+{
+    QPixmap pixmap(16, 16);
+    pixmap.fill(Qt::transparent);
+    QPainter painter(&pixmap);
+    painter.setRenderHint(QPainter::Antialiasing);
+    painter.setPen(QColor(0, 0, 0, 90));
+    painter.setBrush(QColor::fromRgb(colour));
+    painter.drawRoundedRect(QRectF(1.5, 1.5, 13, 13), 3, 3);
+    return QIcon(pixmap);
+}
+
+} // namespace
 
 TrackRow::TrackRow(ScoreDocument *document, int trackIndex, QWidget *parent)
     : QFrame(parent)
@@ -24,6 +52,7 @@ TrackRow::TrackRow(ScoreDocument *document, int trackIndex, QWidget *parent)
     , m_trackIndex(trackIndex)
     , m_swatch(new QLabel(this))
     , m_name(new QLabel(this))
+    , m_nameEdit(new QLineEdit(this))
     , m_instrument(new QLabel(this))
     , m_mute(new QToolButton(this))
     , m_solo(new QToolButton(this))
@@ -32,7 +61,15 @@ TrackRow::TrackRow(ScoreDocument *document, int trackIndex, QWidget *parent)
 {
     setFrameShape(QFrame::StyledPanel);
     setAutoFillBackground(true);
-    m_swatch->setFixedSize(8, 34);
+    m_swatch->setFixedSize(10, 34);
+    m_swatch->setCursor(Qt::PointingHandCursor);
+    m_swatch->setToolTip(u"Track colour"_s);
+    m_swatch->installEventFilter(this);
+    m_name->setToolTip(u"Double-click to rename; drag to reorder"_s);
+    m_nameEdit->hide();
+    m_nameEdit->setObjectName(u"trackNameEditor"_s);
+    m_nameEdit->installEventFilter(this);
+    connect(m_nameEdit, &QLineEdit::editingFinished, this, [this] { finishRename(true); });
     QFont bold = m_name->font();
     bold.setBold(true);
     m_name->setFont(bold);
@@ -58,6 +95,7 @@ TrackRow::TrackRow(ScoreDocument *document, int trackIndex, QWidget *parent)
     layout->setVerticalSpacing(0);
     layout->addWidget(m_swatch, 0, 0, 2, 1);
     layout->addWidget(m_name, 0, 1);
+    layout->addWidget(m_nameEdit, 0, 1);
     layout->addWidget(m_instrument, 1, 1);
     layout->addWidget(m_mute, 0, 2);
     layout->addWidget(m_solo, 0, 3);
@@ -70,9 +108,9 @@ TrackRow::TrackRow(ScoreDocument *document, int trackIndex, QWidget *parent)
     connect(m_solo, &QToolButton::toggled, this,
             [this](bool on) { edit(on ? u"Solo Track"_s : u"Unsolo Track"_s, [on](Track &t) { t.soloed = on; }); });
     connect(m_volume, &QSlider::valueChanged, this,
-            [this](int value) { edit(u"Track Volume"_s, [value](Track &t) { t.volume = value; }); });
+            [this](int value) { edit(u"Track Volume"_s, [value](Track &t) { t.volume = value; }, true); });
     connect(m_pan, &QDial::valueChanged, this,
-            [this](int value) { edit(u"Track Pan"_s, [value](Track &t) { t.pan = value; }); });
+            [this](int value) { edit(u"Track Pan"_s, [value](Track &t) { t.pan = value; }, true); });
 }
 
 void TrackRow::showTrack(const Track &track)
@@ -100,13 +138,125 @@ void TrackRow::setActive(bool active)
 void TrackRow::mousePressEvent(QMouseEvent *event)
 {
     Q_EMIT clicked(m_trackIndex);
-    QFrame::mousePressEvent(event);
+    m_pressed = event->button() == Qt::LeftButton;
+    m_dragging = false;
+    m_pressPos = event->globalPosition().toPoint();
+    event->accept();
+}
+
+void TrackRow::mouseMoveEvent(QMouseEvent *event)
+{
+    if (!m_pressed || !(event->buttons() & Qt::LeftButton))
+        return;
+    const QPoint global = event->globalPosition().toPoint();
+    if (!m_dragging && (global - m_pressPos).manhattanLength() < QApplication::startDragDistance())
+        return;
+    if (!m_dragging)
+        setCursor(Qt::ClosedHandCursor);
+    m_dragging = true;
+    Q_EMIT dragMoved(m_trackIndex, global);
+}
+
+void TrackRow::mouseReleaseEvent(QMouseEvent *event)
+{
+    const bool dropped = m_dragging && event->button() == Qt::LeftButton;
+    m_pressed = m_dragging = false;
+    unsetCursor();
+    if (dropped)
+        Q_EMIT dragReleased(m_trackIndex, event->globalPosition().toPoint());
+}
+
+void TrackRow::mouseDoubleClickEvent(QMouseEvent *event)
+{
+    // The name and the bare row rename; the controls keep their own double-clicks.
+    QWidget *under = childAt(event->position().toPoint());
+    if (event->button() == Qt::LeftButton && (under == nullptr || under == m_name || under == m_instrument))
+        startRename();
+}
+
+bool TrackRow::eventFilter(QObject *watched, QEvent *event)
+{
+    if (watched == m_nameEdit && event->type() == QEvent::KeyPress
+        && static_cast<QKeyEvent *>(event)->key() == Qt::Key_Escape) {
+        finishRename(false);
+        return true;
+    }
+    // Clicking elsewhere keeps the name, even unchanged (editingFinished would not come then);
+    // switching windows or opening a popup leaves the field open.
+    if (watched == m_nameEdit && event->type() == QEvent::FocusOut) {
+        const Qt::FocusReason reason = static_cast<QFocusEvent *>(event)->reason();
+        if (reason != Qt::ActiveWindowFocusReason && reason != Qt::PopupFocusReason)
+            finishRename(true);
+    }
+    if (watched == m_swatch && event->type() == QEvent::MouseButtonPress) {
+        Q_EMIT clicked(m_trackIndex);
+        QMenu *colours = colourMenu(this);
+        colours->setAttribute(Qt::WA_DeleteOnClose);
+        colours->popup(m_swatch->mapToGlobal(QPoint(m_swatch->width(), 0)));
+        return true;
+    }
+    return QFrame::eventFilter(watched, event);
+}
+
+void TrackRow::startRename()
+{
+    m_nameEdit->setText(m_document->score().tracks.at(static_cast<std::size_t>(m_trackIndex)).name);
+    m_name->hide();
+    m_nameEdit->show();
+    m_nameEdit->setFocus(Qt::OtherFocusReason);
+    m_nameEdit->selectAll();
+}
+
+void TrackRow::finishRename(bool keep)
+{
+    // editingFinished also comes when the hidden field loses focus: only the first end counts.
+    if (m_nameEdit->isHidden())
+        return;
+    m_nameEdit->hide();
+    m_name->show();
+    const QString name = m_nameEdit->text().trimmed();
+    if (keep && !name.isEmpty() && name != m_document->score().tracks.at(static_cast<std::size_t>(m_trackIndex)).name)
+        edit(u"Rename Track"_s, [name](Track &t) { t.name = name; });
+}
+
+QMenu *TrackRow::colourMenu(QWidget *parent)
+{
+    auto *menu = new QMenu(u"Co&lour"_s, parent);
+    const std::uint32_t current = m_document->score().tracks.at(static_cast<std::size_t>(m_trackIndex)).colour;
+    for (int i = 0; i < static_cast<int>(std::size(paletteNames)); ++i) {
+        const std::uint32_t colour = defaultTrackColour(i);
+        QAction *action = menu->addAction(swatchIcon(colour), QLatin1StringView(paletteNames[i]), this, [this, colour] {
+            edit(u"Track Colour"_s, [colour](Track &t) { t.colour = colour; });
+        });
+        action->setCheckable(true);
+        action->setChecked(colour == current);
+    }
+    menu->addSeparator();
+    // Queued: the dialog opens once the menu has closed.
+    menu->addAction(u"&Custom Colour..."_s, this,
+                    [this] { QTimer::singleShot(0, this, &TrackRow::chooseCustomColour); });
+    return menu;
+}
+
+void TrackRow::chooseCustomColour()
+{
+    const Track &track = m_document->score().tracks.at(static_cast<std::size_t>(m_trackIndex));
+    const QColor chosen = QColorDialog::getColor(QColor::fromRgb(track.colour), this,
+                                                 u"Colour of %1"_s.arg(track.name));
+    if (!chosen.isValid())
+        return;
+    const std::uint32_t colour = chosen.rgb() & 0xffffffu;
+    edit(u"Track Colour"_s, [colour](Track &t) { t.colour = colour; });
 }
 
 QMenu *TrackRow::menu(QWidget *parent)
 {
     auto *menu = new QMenu(parent);
     const Track &track = m_document->score().tracks.at(static_cast<std::size_t>(m_trackIndex));
+    // Queued: the field takes the focus once the menu has closed.
+    menu->addAction(u"Re&name..."_s, this, [this] { QTimer::singleShot(0, this, &TrackRow::startRename); });
+    menu->addMenu(colourMenu(menu));
+    menu->addSeparator();
     QMenu *instruments = menu->addMenu(u"&Instrument"_s);
     instruments->setEnabled(!track.isDrum); // a drum track's program picks a kit, not a GM sound
     constexpr int programsPerFamily = 8;
@@ -141,11 +291,11 @@ void TrackRow::contextMenuEvent(QContextMenuEvent *event)
     contextMenu->popup(event->globalPos());
 }
 
-void TrackRow::edit(const QString &what, const std::function<void(Track &)> &change)
+void TrackRow::edit(const QString &what, const std::function<void(Track &)> &change, bool mergeConsecutive)
 {
     Track track = m_document->score().tracks.at(static_cast<std::size_t>(m_trackIndex));
     change(track);
-    m_document->undoStack()->push(new ChangeTrackCommand(m_document, m_trackIndex, track, what));
+    m_document->undoStack()->push(new ChangeTrackCommand(m_document, m_trackIndex, track, what, mergeConsecutive));
 }
 
 } // namespace tutti

@@ -48,6 +48,11 @@ Tick NoteEditor::gridStep() const
     return snapGrids()[static_cast<std::size_t>(m_gridIndex)].ticks(m_document->score().ticksPerQuarter);
 }
 
+BarGrid NoteEditor::grid() const
+{
+    return BarGrid(m_document->score(), gridStep());
+}
+
 bool NoteEditor::replaceNotes(const std::vector<Note> &before, const std::vector<Note> &after, const QString &text)
 {
     const std::size_t track = static_cast<std::size_t>(activeTrack());
@@ -85,6 +90,17 @@ bool NoteEditor::moveSelection(Tick ticks, int semitones)
                         u"Move Notes"_s);
 }
 
+bool NoteEditor::stepSelection(int direction)
+{
+    const std::vector<Note> &notes = m_selection.notes();
+    if (notes.empty() || direction == 0)
+        return false;
+    const Tick first = firstStart(notes);
+    const BarGrid bars = grid();
+    const Tick target = direction > 0 ? bars.after(first) : bars.before(first);
+    return replaceNotes(notes, movedNotes(notes, clampTimeShift(notes, target - first), 0), u"Move Notes"_s);
+}
+
 bool NoteEditor::transposeSelection(int semitones)
 {
     const std::vector<Note> &notes = m_selection.notes();
@@ -94,7 +110,7 @@ bool NoteEditor::transposeSelection(int semitones)
 bool NoteEditor::quantizeSelection()
 {
     const std::vector<Note> &notes = m_selection.notes();
-    return replaceNotes(notes, quantizedNotes(notes, gridStep()), u"Quantize"_s);
+    return replaceNotes(notes, quantizedNotes(notes, grid()), u"Quantize"_s);
 }
 
 bool NoteEditor::duplicateSelection()
@@ -119,7 +135,8 @@ void NoteEditor::copySelection()
     const std::vector<Note> &notes = m_selection.notes();
     if (notes.empty())
         return;
-    m_clipboard = movedNotes(notes, -firstStart(notes), 0);
+    setClipboard(notes);
+    Q_EMIT copied();
 }
 
 bool NoteEditor::cutSelection()
@@ -128,8 +145,14 @@ bool NoteEditor::cutSelection()
     return replaceNotes(m_selection.notes(), {}, u"Cut"_s);
 }
 
+void NoteEditor::setClipboard(std::vector<Note> notes)
+{
+    m_clipboard = notes.empty() ? std::move(notes) : movedNotes(notes, -firstStart(notes), 0);
+}
+
 bool NoteEditor::paste()
 {
+    Q_EMIT aboutToPaste();
     return replaceNotes({}, movedNotes(m_clipboard, m_playhead, 0), u"Paste"_s);
 }
 

@@ -47,20 +47,20 @@ Tick snapNearest(Tick tick, Tick step)
     return snapFloor(tick + step / 2, step);
 }
 
-Note quantizedNote(const Note &note, Tick step)
+Note quantizedNote(const Note &note, const BarGrid &grid)
 {
     Note result = note;
-    result.start = snapNearest(note.start, step);
-    result.length = std::max(step, snapNearest(note.length, step));
+    result.start = grid.nearest(note.start);
+    result.length = std::max(grid.step(), snapNearest(note.length, grid.step()));
     return result;
 }
 
-std::vector<Note> quantizedNotes(const std::vector<Note> &notes, Tick step)
+std::vector<Note> quantizedNotes(const std::vector<Note> &notes, const BarGrid &grid)
 {
     std::vector<Note> result;
     result.reserve(notes.size());
     for (const Note &note : notes)
-        result.push_back(quantizedNote(note, step));
+        result.push_back(quantizedNote(note, grid));
     return result;
 }
 

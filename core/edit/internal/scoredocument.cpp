@@ -38,10 +38,10 @@ QString ScoreDocument::open(const QString &path)
     return {};
 }
 
-void ScoreDocument::restoreRecovered(Score score, const QString &filePath)
+void ScoreDocument::restoreRecovered(Score score, const QString &filePath, const QString &sourcePath)
 {
     m_warnings.clear();
-    reset(std::move(score), filePath, filePath);
+    reset(std::move(score), filePath, sourcePath.isEmpty() ? filePath : sourcePath);
     m_undoStack.resetClean(); // nothing to undo, yet unsaved
 }
 

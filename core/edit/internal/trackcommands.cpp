@@ -15,12 +15,13 @@ Track settingsOf(const Track &track)
 } // namespace
 
 ChangeTrackCommand::ChangeTrackCommand(ScoreDocument *document, int trackIndex, const Track &after,
-                                       const QString &text)
+                                       const QString &text, bool mergeConsecutive)
     : QUndoCommand(text)
     , m_document(document)
     , m_trackIndex(trackIndex)
     , m_before(settingsOf(document->score().tracks.at(static_cast<std::size_t>(trackIndex))))
     , m_after(settingsOf(after))
+    , m_mergeConsecutive(mergeConsecutive)
 {
 }
 

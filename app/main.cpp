@@ -27,17 +27,19 @@ bool wantsGui(int argc, char *argv[])
     return argc == 2 && QFileInfo(first).isFile() && tutti::scoreFormatForPath(first) != tutti::ScoreFormat::Unknown;
 }
 
-// `tutti bench pianoroll` paints widgets, so it needs a QApplication even on the command line.
-bool benchmarksWidgets(int argc, char *argv[])
+// `tutti bench pianoroll` paints widgets and `tutti eval` draws charts,
+// so they need a QApplication even on the command line.
+bool paintsOnCommandLine(int argc, char *argv[])
 {
-    return argc >= 3 && qstrcmp(argv[1], "bench") == 0 && qstrcmp(argv[2], "pianoroll") == 0;
+    return (argc >= 2 && qstrcmp(argv[1], "eval") == 0)
+        || (argc >= 3 && qstrcmp(argv[1], "bench") == 0 && qstrcmp(argv[2], "pianoroll") == 0);
 }
 
 } // namespace
 
 int main(int argc, char *argv[])
 {
-    if (benchmarksWidgets(argc, argv)) {
+    if (paintsOnCommandLine(argc, argv)) {
         if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
             qputenv("QT_QPA_PLATFORM", "offscreen");
         QApplication app(argc, argv);

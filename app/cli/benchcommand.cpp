@@ -21,6 +21,8 @@ const std::vector<Benchmark> &benchmarks()
         {u"render"_s, u"Offline render speed (x real time) and playback scheduling error"_s, benchRender},
         {u"train"_s, u"Music transformer training speed (tokens/s)"_s, benchTrain},
         {u"pianoroll"_s, u"Piano roll load and paint time with a 100,000-note score"_s, benchPianoRoll},
+        {u"originality"_s, u"Originality check of an 8-bar, 4-part candidate against the corpus index"_s,
+         benchOriginality},
         {u"generate"_s, u"Music transformer generation speed with and without the KV cache"_s, benchGenerate},
     };
     return table;

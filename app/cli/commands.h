@@ -32,6 +32,9 @@ int runRender(const QStringList &arguments);
 int runBench(const QStringList &arguments);
 int runTrain(const QStringList &arguments);
 int runMetrics(const QStringList &arguments);
+int runOriginality(const QStringList &arguments);
+int runIndex(const QStringList &arguments);
+int runEval(const QStringList &arguments); // needs a QGuiApplication (plots)
 int runGenerate(const QStringList &arguments);
 
 // Restarts the process with OMP_WAIT_POLICY=passive unless it is set (see traincommand.cpp).
@@ -42,6 +45,7 @@ int benchRender(const QStringList &arguments);
 int benchTrain(const QStringList &arguments);
 int benchGenerate(const QStringList &arguments);
 int benchPianoRoll(const QStringList &arguments); // needs a QApplication
+int benchOriginality(const QStringList &arguments);
 
 } // namespace tutti::cli
 // end of commands.h

@@ -1,0 +1,252 @@
+// evalreport.cpp — report.md, nll.csv, metrics.csv and two bar charts for `tutti eval`.
+#include "cli/evalreport.h"
+
+#include "analysis/musicmetrics.h"
+#include "representation/event.h"
+
+#include <QColor>
+#include <QDir>
+#include <QImage>
+#include <QPainter>
+#include <QSaveFile>
+
+#include <algorithm>
+#include <cmath>
+
+using namespace Qt::StringLiterals;
+
+namespace tutti::cli {
+
+namespace {
+
+struct Bar
+{
+    QString label;
+    double value = 0.0;
+    double error = 0.0; // half-width of the whisker; 0 draws none
+    QColor colour;
+};
+
+QColor sourceColour(const QString &source)
+{
+    if (source == u"real"_s)
+        return QColor(0x79, 0x79, 0x79);
+    return source == u"transformer"_s ? QColor(0x4e, 0x79, 0xa7) : QColor(0xf2, 0x8e, 0x2b);
+}
+
+QString rowLabel(const SampleSet &set)
+{
+    return set.mode == u"-"_s ? set.source : set.source + u", "_s + set.mode;
+}
+
+QString fieldLabel(int field)
+{
+    return QString::fromLatin1(fieldName(static_cast<Field>(field)));
+}
+
+// Horizontal bars with their labels on the left, a zero line and an axis maximum on top.
+void drawBars(QPainter &painter, const QRect &area, const QString &title, const std::vector<Bar> &bars)
+{
+    painter.setPen(Qt::black);
+    painter.drawText(area.adjusted(0, 0, 0, -area.height() + 24), Qt::AlignHCenter | Qt::AlignVCenter, title);
+    const int labelWidth = 190;
+    const QRect plot = area.adjusted(labelWidth, 32, -16, -8);
+    double top = 0.0;
+    for (const Bar &bar : bars) {
+        if (std::isfinite(bar.value))
+            top = std::max(top, bar.value + bar.error);
+    }
+    top = top > 0.0 ? top * 1.05 : 1.0;
+    const double rowHeight = static_cast<double>(plot.height()) / std::max<std::size_t>(1, bars.size());
+    const auto x = [&](double value) { return plot.left() + static_cast<int>(value / top * plot.width()); };
+    for (std::size_t i = 0; i < bars.size(); ++i) {
+        const Bar &bar = bars[i];
+        const int y = plot.top() + static_cast<int>(static_cast<double>(i) * rowHeight);
+        const int h = std::max(4, static_cast<int>(rowHeight * 0.7));
+        painter.setPen(Qt::black);
+        painter.drawText(QRect(area.left(), y, labelWidth - 8, h), Qt::AlignRight | Qt::AlignVCenter, bar.label);
+        if (!std::isfinite(bar.value))
+            continue;
+        painter.fillRect(QRect(plot.left(), y, x(bar.value) - plot.left(), h), bar.colour);
+        if (bar.error > 0.0) {
+            const int middle = y + h / 2;
+            painter.drawLine(x(bar.value - bar.error), middle, x(bar.value + bar.error), middle);
+            painter.drawLine(x(bar.value - bar.error), middle - 3, x(bar.value - bar.error), middle + 3);
+            painter.drawLine(x(bar.value + bar.error), middle - 3, x(bar.value + bar.error), middle + 3);
+        }
+    }
+    painter.setPen(Qt::gray);
+    painter.drawLine(plot.left(), plot.top(), plot.left(), plot.bottom());
+    painter.drawText(QRect(plot.right() - 80, area.top() + 16, 80, 16), Qt::AlignRight, QString::number(top, 'g', 3));
+}
+
+QString saveImage(const QImage &image, const QString &path)
+{
+    QSaveFile file(path);
+    if (!file.open(QIODevice::WriteOnly) || !image.save(&file, "PNG") || !file.commit())
+        return u"%1: cannot write: %2"_s.arg(path, file.errorString());
+    return {};
+}
+
+QString saveText(const QString &text, const QString &path)
+{
+    QSaveFile file(path);
+    const QByteArray bytes = text.toUtf8();
+    if (!file.open(QIODevice::WriteOnly) || file.write(bytes) != bytes.size() || !file.commit())
+        return u"%1: cannot write: %2"_s.arg(path, file.errorString());
+    return {};
+}
+
+QImage nllChart(const EvalResults &results)
+{
+    QImage image(900, 520, QImage::Format_RGB32);
+    image.fill(Qt::white);
+    QPainter painter(&image);
+    std::vector<Bar> bars;
+    for (int field = 0; field < fieldCount; ++field) {
+        const auto f = static_cast<std::size_t>(field);
+        bars.push_back({fieldLabel(field) + u", transformer"_s, results.transformerLoss.perField[f], 0.0,
+                        sourceColour(u"transformer"_s)});
+        bars.push_back({fieldLabel(field) + u", n-gram"_s, results.baselineLoss.perField[f], 0.0,
+                        sourceColour(u"n-gram baseline"_s)});
+    }
+    drawBars(painter, image.rect().adjusted(8, 8, -8, -8),
+             u"Validation negative log-likelihood per field (nats per event, lower is better)"_s, bars);
+    return image;
+}
+
+QImage metricsChart(const EvalResults &results)
+{
+    QImage image(1500, 420, QImage::Format_RGB32);
+    image.fill(Qt::white);
+    QPainter painter(&image);
+    const QString titles[] = {u"Pitch-class entropy (bits)"_s, u"Scale consistency"_s, u"Groove consistency"_s};
+    for (int metric = 0; metric < 3; ++metric) {
+        std::vector<Bar> bars;
+        for (const SampleSet &set : results.samples) {
+            const std::vector<double> &values = metric == 0 ? set.entropy : metric == 1 ? set.scale : set.groove;
+            const MetricSummary summary = summarize(values);
+            bars.push_back({rowLabel(set), summary.mean, summary.confidence95, sourceColour(set.source)});
+        }
+        drawBars(painter, QRect(metric * 500 + 8, 8, 484, image.height() - 16), titles[metric], bars);
+    }
+    return image;
+}
+
+QString figure(const std::vector<double> &values, double scale, int decimals)
+{
+    const MetricSummary summary = summarize(values);
+    if (summary.count == 0)
+        return u"-"_s;
+    return QString::number(summary.mean * scale, 'f', decimals) + u" ± "_s
+        + QString::number(summary.confidence95 * scale, 'f', decimals);
+}
+
+QString notesPerSecond(const SampleSet &set)
+{
+    return set.seconds > 0.0 ? QString::number(static_cast<double>(set.notes) / set.seconds, 'f', 0) : u"-"_s;
+}
+
+QString copies(const SampleSet &set)
+{
+    return set.checked > 0 ? u"%1 of %2"_s.arg(set.copies).arg(set.checked) : u"-"_s;
+}
+
+QString nllCsv(const EvalResults &results)
+{
+    QString csv = u"field,transformer_nats,ngram_nats\n"_s;
+    for (int field = 0; field < fieldCount; ++field) {
+        const auto f = static_cast<std::size_t>(field);
+        csv += u"%1,%2,%3\n"_s.arg(fieldLabel(field))
+                   .arg(results.transformerLoss.perField[f], 0, 'f', 5)
+                   .arg(results.baselineLoss.perField[f], 0, 'f', 5);
+    }
+    csv += u"per_note,%1,%2\n"_s.arg(results.transformerLoss.perNote(), 0, 'f', 5)
+               .arg(results.baselineLoss.perNote(), 0, 'f', 5);
+    return csv;
+}
+
+QString metricsCsv(const EvalResults &results)
+{
+    QString csv = u"source,mode,samples,entropy_mean,entropy_ci95,scale_mean,scale_ci95,groove_mean,groove_ci95,"
+                  "notes,seconds,copy_checked,copies\n"_s;
+    for (const SampleSet &set : results.samples) {
+        csv += set.source + u',' + set.mode + u',' + QString::number(set.entropy.size());
+        for (const std::vector<double> *values : {&set.entropy, &set.scale, &set.groove}) {
+            const MetricSummary summary = summarize(*values);
+            csv += u',' + QString::number(summary.mean, 'f', 5) + u',' + QString::number(summary.confidence95, 'f', 5);
+        }
+        csv += u",%1,%2,%3,%4\n"_s.arg(set.notes).arg(set.seconds, 0, 'f', 3).arg(set.checked).arg(set.copies);
+    }
+    return csv;
+}
+
+QString markdown(const EvalResults &results)
+{
+    QString md = u"# Tutti evaluation\n\n"_s;
+    md += u"- Model: `%1` (%2)\n"_s.arg(results.modelPath, results.modelDescription);
+    md += u"- Data: %1; %2 training pieces, %3 validation pieces (%4 windows of up to 256 beats, as training "
+          "scores them)\n"_s.arg(results.dataDirectories.join(u", "_s))
+              .arg(results.trainingPieces)
+              .arg(results.validationPieces)
+              .arg(results.validationWindows);
+    md += u"- Baseline: one %1-gram model per field (interpolated Witten-Bell), trained on every 256-beat window "
+          "of the training pieces; each field predicted from that field of the previous events only\n"_s
+              .arg(results.ngramOrder);
+    md += u"- Sampling: %1\n"_s.arg(results.samplingDescription);
+    md += u"- Run time: %1 s\n\n"_s.arg(results.seconds, 0, 'f', 0);
+
+    md += u"## Validation negative log-likelihood\n\nNats per event (mean over every event after the first, "
+          "%1 events, %2 of them notes). Per note: all six fields of all events, over the notes.\n\n"_s
+              .arg(results.transformerLoss.targets)
+              .arg(results.transformerLoss.notes);
+    md += u"| field | transformer | n-gram baseline |\n|---|---:|---:|\n"_s;
+    for (int field = 0; field < fieldCount; ++field) {
+        const auto f = static_cast<std::size_t>(field);
+        md += u"| %1 | %2 | %3 |\n"_s.arg(fieldLabel(field))
+                  .arg(results.transformerLoss.perField[f], 0, 'f', 3)
+                  .arg(results.baselineLoss.perField[f], 0, 'f', 3);
+    }
+    md += u"| **per note** | **%1** | **%2** |\n\n![NLL per field](nll.png)\n\n"_s
+              .arg(results.transformerLoss.perNote(), 0, 'f', 3)
+              .arg(results.baselineLoss.perNote(), 0, 'f', 3);
+
+    md += u"## Objective metrics of %1-bar samples\n\n"_s.arg(results.sampleBars);
+    md += u"Mean ± 95 % confidence interval over %1 samples per mode (validation pieces in turn give the "
+          "context: bars 1-8 for continue, bars 9-%2 rewritten for infill, their instruments for instruments). "
+          "Real: bars 9-%2 of every validation piece at least 24 bars long. Copies: samples whose longest "
+          "passage matching the training corpus reaches %3 notes of one part"_s.arg(results.samplesPerMode)
+              .arg(8 + results.sampleBars)
+              .arg(results.copyThreshold);
+    md += results.indexPath.isEmpty() ? u" (not checked: no corpus index).\n\n"_s
+                                      : u" (index `%1`).\n\n"_s.arg(results.indexPath);
+    md += u"| source | mode | samples | pitch-class entropy (bits) | scale consistency (%) | groove consistency (%) "
+          "| notes/s | copies |\n|---|---|---:|---:|---:|---:|---:|---:|\n"_s;
+    for (const SampleSet &set : results.samples) {
+        md += u"| %1 | %2 | %3 | %4 | %5 | %6 | %7 | %8 |\n"_s.arg(set.source, set.mode)
+                  .arg(set.entropy.size())
+                  .arg(figure(set.entropy, 1.0, 3), figure(set.scale, 100.0, 1), figure(set.groove, 100.0, 1),
+                       notesPerSecond(set), copies(set));
+    }
+    md += u"\n![Objective metrics](metrics.png)\n"_s;
+    return md;
+}
+
+} // namespace
+
+QString writeEvalReport(const EvalResults &results, const QString &directory)
+{
+    const QDir dir(directory);
+    for (const QString &error : {saveText(markdown(results), dir.filePath(u"report.md"_s)),
+                                 saveText(nllCsv(results), dir.filePath(u"nll.csv"_s)),
+                                 saveText(metricsCsv(results), dir.filePath(u"metrics.csv"_s)),
+                                 saveImage(nllChart(results), dir.filePath(u"nll.png"_s)),
+                                 saveImage(metricsChart(results), dir.filePath(u"metrics.png"_s))}) {
+        if (!error.isEmpty())
+            return error;
+    }
+    return {};
+}
+
+} // namespace tutti::cli
+// end of evalreport.cpp

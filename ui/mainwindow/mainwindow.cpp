@@ -13,6 +13,11 @@
 #include "pianoroll/pianorolleditor.h"
 #include "pianoroll/pianorollviewport.h"
 #include "score/timemap.h"
+#include "suggestions/ghostnotelayer.h"
+#include "suggestions/modelloader.h"
+#include "suggestions/suggestionaudition.h"
+#include "suggestions/suggestioncontroller.h"
+#include "suggestions/suggestionpanel.h"
 #include "tracks/tracklistpanel.h"
 #include "transport/transportbar.h"
 
@@ -65,6 +70,27 @@ MainWindow::MainWindow(QWidget *parent)
     addToolBar(Qt::TopToolBarArea, m_transport);
     addToolBar(Qt::TopToolBarArea, new EditToolBar(m_pianoRoll->noteEditor(), this));
     menuBar()->findChild<QMenu *>(u"viewMenu"_s)->addAction(tracksDock->toggleViewAction());
+
+    // Suggestions: the controller holds the model and the candidates; the dock, the ghost
+    // notes over the piano roll and the audition follow it.
+    auto *suggestions = new SuggestionController(m_document, new ModelLoader(this), this);
+    auto *audition = new SuggestionAudition(suggestions, m_audio, this);
+    m_suggestionPanel = new SuggestionPanel(suggestions, audition, this);
+    new GhostNoteLayer(suggestions, m_pianoRoll->canvas(), m_pianoRoll->viewport());
+    auto *suggestionsDock = new QDockWidget(u"Suggestions"_s, this);
+    suggestionsDock->setObjectName(u"suggestionsDock"_s);
+    suggestionsDock->setWidget(m_suggestionPanel);
+    addDockWidget(Qt::RightDockWidgetArea, suggestionsDock);
+    menuBar()->findChild<QMenu *>(u"viewMenu"_s)->addAction(suggestionsDock->toggleViewAction());
+    connect(suggestions, &SuggestionController::message, this,
+            [this](const QString &text) { statusBar()->showMessage(text, 8000); });
+    connect(m_trackList, &TrackListPanel::activeTrackChanged, m_suggestionPanel, &SuggestionPanel::setActiveTrack);
+    connect(audition, &SuggestionAudition::activeChanged, this, [this](bool active, Tick begin, Tick end) {
+        if (active)
+            m_pianoRoll->setLoopRange(true, begin, end);
+        else
+            toggleLoop(m_loop->isChecked()); // the window's own loop again
+    });
 
     connect(m_trackList, &TrackListPanel::activeTrackChanged, m_pianoRoll, &PianoRollEditor::setActiveTrack);
     connect(m_pianoRoll, &PianoRollEditor::seekRequested, this, [this](Tick tick) { m_audio->engine().seek(tick); });
@@ -344,6 +370,7 @@ void MainWindow::selectBarRange(Tick begin, Tick end)
 {
     m_rangeBegin = begin;
     m_rangeEnd = end;
+    m_suggestionPanel->setBarRange(begin, end);
     const TimeMap map(m_document->score());
     statusBar()->showMessage(u"Selected bars %1-%2"_s.arg(map.barAt(begin)).arg(map.barAt(end - 1)), 4000);
     toggleLoop(m_loop->isChecked());

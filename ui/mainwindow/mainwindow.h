@@ -14,6 +14,7 @@ class AudioController;
 class Autosaver;
 class PianoRollEditor;
 class ScoreDocument;
+class SuggestionPanel;
 class TrackListPanel;
 class TransportBar;
 
@@ -63,6 +64,7 @@ private:
     TrackListPanel *m_trackList;
     Autosaver *m_autosaver;
     TransportBar *m_transport = nullptr;
+    SuggestionPanel *m_suggestionPanel = nullptr;
     QMenu *m_recentMenu = nullptr;
     QAction *m_playPause = nullptr;
     QAction *m_stop = nullptr;

@@ -1,0 +1,435 @@
+// testuisuggestions.cpp — the Suggestions dock end to end on the offscreen platform:
+// candidates arrive off the GUI thread, show as ghost notes, play in context, accept as one
+// undo step, cancel promptly, and a bad model file is reported while the window keeps working.
+//
+// Two models: a tiny one with random weights (made here, in a temporary folder) for the
+// plumbing, and the shipped models/tutti-mmt.safetensors, found as the application finds
+// it, where music must come out: random weights end a continuation after a note or two, so
+// only a trained model writes enough notes to see and a request long enough to cancel.
+#include "analysis/originalityindexbuilder.h"
+#include "audio/audiocontroller.h"
+#include "edit/scoredocument.h"
+#include "generation/modellocation.h"
+#include "io/tuttifile.h"
+#include "mainwindow/mainwindow.h"
+#include "model/transformermodel.h"
+#include "pianoroll/pianorolleditor.h"
+#include "pianoroll/pianorollviewport.h"
+#include "score/timemap.h"
+#include "suggestions/candidatelistmodel.h"
+#include "suggestions/ghostnotelayer.h"
+#include "suggestions/instrumentpicker.h"
+#include "suggestions/modelloader.h"
+#include "suggestions/suggestionaudition.h"
+#include "suggestions/suggestioncontroller.h"
+#include "suggestions/suggestionpanel.h"
+#include "suggestions/suggestionworker.h"
+
+#include <QCheckBox>
+#include <QComboBox>
+#include <QElapsedTimer>
+#include <QLabel>
+#include <QPushButton>
+#include <QSignalSpy>
+#include <QSpinBox>
+#include <QStandardPaths>
+#include <QStatusBar>
+#include <QTableView>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace Qt::StringLiterals;
+using namespace tutti;
+
+namespace {
+
+// A violin and a cello playing two bars of 4/4.
+QString writeDuet(const QTemporaryDir &dir)
+{
+    Score score;
+    score.tempos = {{0, 500000}};
+    score.timeSignatures = {{0, 4, 4}};
+    Track &violin = score.addTrack(u"Violin"_s, 40);
+    violin.channel = 0;
+    violin.notes = {{0, 480, 67, 90}, {480, 480, 69, 90}, {960, 960, 71, 90}, {1920, 1920, 72, 90}};
+    Track &cello = score.addTrack(u"Cello"_s, 42);
+    cello.channel = 1;
+    cello.notes = {{0, 1920, 43, 80}, {1920, 1920, 48, 80}};
+    score.normalize();
+    const QString path = dir.filePath(u"duet.tutti"_s);
+    writeTuttiFile(score, path);
+    return path;
+}
+
+// The window with the duet open and bars 1-2 chosen in the ruler, its dock and controller.
+struct Fixture
+{
+    QTemporaryDir dir;
+    MainWindow window;
+    SuggestionPanel *panel = nullptr;
+    SuggestionController *suggestions = nullptr;
+
+    Fixture()
+    {
+        window.resize(1500, 900);
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        QVERIFY(window.openFile(writeDuet(dir)));
+        panel = window.findChild<SuggestionPanel *>();
+        suggestions = window.findChild<SuggestionController *>();
+        QVERIFY(panel && suggestions);
+        Q_EMIT window.pianoRoll()->barRangeSelected(0, TimeMap(window.document()->score()).barStart(3));
+    }
+
+    template<typename Widget>
+    Widget *find(const QString &name) const
+    {
+        return panel->findChild<Widget *>(name);
+    }
+
+    // Continue bars 1-2 for `lengthBars`, with `candidates` candidates from seed 100, 101, ...
+    void askToContinue(int candidates, int lengthBars)
+    {
+        find<QComboBox>(u"suggestionMode"_s)->setCurrentIndex(2);
+        find<QSpinBox>(u"suggestionLength"_s)->setValue(lengthBars);
+        find<QSpinBox>(u"suggestionCandidates"_s)->setValue(candidates);
+        find<QCheckBox>(u"suggestionFixedSeed"_s)->setChecked(true);
+        find<QSpinBox>(u"suggestionSeed"_s)->setValue(100);
+        const SuggestionRequest request = panel->request();
+        QCOMPARE(request.mode, SuggestionMode::Continue);
+        QCOMPARE(request.firstBar, 0);
+        QCOMPARE(request.endBar, 2);
+        QCOMPARE(request.lengthBars, lengthBars);
+        QCOMPARE(request.sampling.seed, std::uint64_t{100});
+        QTest::mouseClick(find<QPushButton>(u"suggestionGenerate"_s), Qt::LeftButton);
+        QVERIFY(suggestions->isBusy());
+    }
+};
+
+} // namespace
+
+class TestUiSuggestions final : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        QStandardPaths::setTestModeEnabled(true); // keep the user's settings out of it
+        QVERIFY(m_dir.isValid());
+        ModelConfig config;
+        config.layers = 1;
+        config.width = 32;
+        config.heads = 2;
+        QString error;
+        const std::unique_ptr<TransformerModel> model = TransformerModel::create(config, 11, error);
+        QVERIFY2(model, qPrintable(error));
+        m_tinyModel = m_dir.filePath(u"tiny.safetensors"_s);
+        QCOMPARE(model->save(m_tinyModel), QString());
+        // The shipped model, where the application looks for it when TUTTI_MODEL is unset.
+        qunsetenv("TUTTI_MODEL");
+        m_shippedModel = defaultModelPath();
+    }
+
+    void theModelNamedByTheEnvironmentWritesEveryCandidate()
+    {
+        qputenv("TUTTI_MODEL", m_tinyModel.toUtf8());
+        Fixture f;
+        ScoreDocument *document = f.window.document();
+        const Score before = document->score();
+        QSignalSpy finished(f.suggestions, &SuggestionController::finished);
+        // WHEN two 2-bar continuations of bars 1-2 are asked for
+        f.askToContinue(2, 2);
+        // THEN the tiny model is loaded and both arrive, for bars 3-4, from seeds 100 and 101
+        QTRY_VERIFY_WITH_TIMEOUT(!f.suggestions->isBusy(), 20000);
+        QCOMPARE(finished.size(), 1);
+        QCOMPARE(finished.at(0).at(0).toBool(), false);
+        QCOMPARE(f.suggestions->modelLoader()->path(), QFileInfo(m_tinyModel).canonicalFilePath());
+        QCOMPARE(f.suggestions->candidates()->count(), 2);
+        const TimeMap map(before);
+        for (int row = 0; row < 2; ++row) {
+            const Suggestion &candidate = f.suggestions->candidates()->at(row);
+            QCOMPARE(candidate.seed, std::uint64_t(100 + row));
+            QCOMPARE(candidate.firstTick, map.barStart(3));
+            QCOMPARE(candidate.endTick, map.barStart(5));
+            QVERIFY(!candidate.cancelled);
+        }
+        // AND the first is shown at once, and accepting it is one undo step
+        QCOMPARE(f.suggestions->selectedRow(), 0);
+        const Suggestion first = f.suggestions->candidates()->at(0);
+        QTest::mouseClick(f.find<QPushButton>(u"suggestionAccept"_s), Qt::LeftButton);
+        QCOMPARE(document->undoStack()->count(), 1);
+        QCOMPARE(document->score(), applySuggestion(before, first));
+        document->undoStack()->undo();
+        QCOMPARE(document->score(), before);
+    }
+
+    void candidatesShowAsGhostNotesAndAcceptIsOneUndoStep()
+    {
+        if (m_shippedModel.isEmpty())
+            QSKIP("models/tutti-mmt.safetensors is absent");
+        qunsetenv("TUTTI_MODEL");
+        Fixture f;
+        ScoreDocument *document = f.window.document();
+        const Score before = document->score();
+        // WHEN two continuations of bars 1-2 are asked for
+        f.askToContinue(2, 2);
+        // THEN both arrive while the GUI keeps running
+        QTRY_COMPARE_WITH_TIMEOUT(f.suggestions->candidates()->count(), 2, 20000);
+        QTRY_VERIFY(!f.suggestions->isBusy());
+        QCOMPARE(f.suggestions->modelLoader()->path(), m_shippedModel);
+
+        // WHEN the second is selected, the whole pitch range in view and bars 1-2 across
+        auto *ghosts = f.window.findChild<GhostNoteLayer *>();
+        QVERIFY(ghosts);
+        f.window.pianoRoll()->viewport()->setTopPitch(127);
+        f.window.pianoRoll()->viewport()->setKeyHeight(2);
+        f.suggestions->select(1);
+        const Suggestion chosen = f.suggestions->candidates()->at(1);
+        QVERIFY(chosen.noteCount() > 0);
+        // THEN the piano roll scrolls to its bars (3-4, past the view) and draws its notes as
+        // ghosts over the score, which is unchanged
+        QVERIFY(ghosts->isVisible());
+        QCOMPARE(ghosts->ghostNoteCount(), static_cast<int>(chosen.noteCount()));
+        ghosts->grab();
+        QCOMPARE(ghosts->lastPaintedNoteCount(), static_cast<int>(chosen.noteCount()));
+        QCOMPARE(document->score(), before);
+
+        // WHEN it is accepted
+        QTest::mouseClick(f.find<QPushButton>(u"suggestionAccept"_s), Qt::LeftButton);
+        // THEN it is exactly one undo step giving applySuggestion()'s score; the tray empties
+        QCOMPARE(document->undoStack()->count(), 1);
+        QCOMPARE(document->score(), applySuggestion(before, chosen));
+        QCOMPARE(document->score().noteCount(), before.noteCount() + chosen.noteCount());
+        QCOMPARE(f.suggestions->candidates()->count(), 0);
+        QVERIFY(!ghosts->isVisible());
+        // WHEN undone THEN the score is the original exactly
+        document->undoStack()->undo();
+        QCOMPARE(document->score(), before);
+    }
+
+    void playingLoopsTheCandidateAndSwitchesWithoutStopping()
+    {
+        qputenv("TUTTI_MODEL", m_tinyModel.toUtf8());
+        Fixture f;
+        f.askToContinue(2, 1);
+        QTRY_VERIFY_WITH_TIMEOUT(!f.suggestions->isBusy(), 20000);
+        QCOMPARE(f.suggestions->candidates()->count(), 2);
+        auto *audition = f.window.findChild<SuggestionAudition *>();
+        audio::PlaybackEngine &engine = f.window.audio()->engine();
+        QSignalSpy playing(&f.window.audio()->notifier(), &audio::PlaybackNotifier::playingChanged);
+        // WHEN the first candidate is played
+        f.suggestions->select(0);
+        audition->play();
+        // THEN the engine plays, looping from the candidate's first bar
+        QTRY_COMPARE(playing.size(), 1);
+        QVERIFY(audition->isActive());
+        QVERIFY(engine.isPlaying());
+        QVERIFY(engine.isLooping());
+        QVERIFY(engine.positionTick() >= f.suggestions->candidates()->at(0).firstTick);
+        // WHEN the second is selected while playing THEN playback goes on, now with the second
+        f.suggestions->select(1);
+        QVERIFY(audition->isActive());
+        QVERIFY(engine.isPlaying());
+        // WHEN the transport is paused THEN the audition ends and the window's loop (off) is back
+        engine.pause();
+        QTRY_VERIFY(!audition->isActive());
+        QVERIFY(!engine.isLooping());
+        QVERIFY(!f.window.document()->isModified());
+        // WHEN the second is played again and accepted THEN the audition ends, the score plays on
+        audition->play();
+        QVERIFY(audition->isActive());
+        QCOMPARE(f.suggestions->accept(1), QString());
+        QVERIFY(!audition->isActive());
+        QVERIFY(engine.isPlaying());
+        QVERIFY(f.window.document()->isModified());
+        engine.stop();
+    }
+
+    void cancelStopsALongRequestPromptly()
+    {
+        if (m_shippedModel.isEmpty())
+            QSKIP("models/tutti-mmt.safetensors is absent");
+        qunsetenv("TUTTI_MODEL");
+        Fixture f;
+        QSignalSpy progress(f.suggestions, &SuggestionController::progressChanged);
+        QSignalSpy finished(f.suggestions, &SuggestionController::finished);
+        // GIVEN a long request (16 candidates of 32 bars: half a minute or more) under way
+        f.askToContinue(16, 32);
+        QTRY_VERIFY_WITH_TIMEOUT(f.suggestions->worker()->isRunning() && progress.size() > 1, 20000);
+        // WHEN Cancel is pressed
+        QTest::mouseClick(f.find<QPushButton>(u"suggestionCancel"_s), Qt::LeftButton);
+        // THEN the run ends within 100 ms, reporting that it was cancelled, and the GUI is free
+        QTRY_VERIFY_WITH_TIMEOUT(!f.suggestions->isBusy(), 2000);
+        QCOMPARE(finished.size(), 1);
+        QCOMPARE(finished.at(0).at(0).toBool(), true);
+        QVERIFY(!f.suggestions->worker()->isRunning());
+        const qint64 latency = f.suggestions->worker()->lastCancelLatencyMs();
+        qInfo("cancel answered in %lld ms", static_cast<long long>(latency));
+        QVERIFY(latency >= 0 && latency < 100);
+        QVERIFY(f.suggestions->candidates()->count() < 16);
+        QVERIFY(f.find<QLabel>(u"suggestionStatus"_s)->text().startsWith(u"Cancelled"_s));
+        QVERIFY(f.find<QPushButton>(u"suggestionGenerate"_s)->isEnabled());
+    }
+
+    void closingTheWindowWhileGeneratingIsSafe()
+    {
+        if (m_shippedModel.isEmpty())
+            QSKIP("models/tutti-mmt.safetensors is absent");
+        qunsetenv("TUTTI_MODEL");
+        // GIVEN a long request under way
+        auto *f = new Fixture;
+        QSignalSpy progress(f->suggestions, &SuggestionController::progressChanged);
+        f->askToContinue(16, 32);
+        QTRY_VERIFY_WITH_TIMEOUT(f->suggestions->worker()->isRunning() && progress.size() > 1, 20000);
+        // WHEN the window closes and goes away THEN the worker stops at once and nothing crashes
+        QElapsedTimer timer;
+        timer.start();
+        f->window.close();
+        delete f;
+        QVERIFY(timer.elapsed() < 1000);
+        QTest::qWait(50); // anything the worker had posted died with it
+    }
+
+    void aCorruptModelIsReportedAndEditingGoesOn()
+    {
+        // GIVEN a model file that is not a model
+        QTemporaryDir dir;
+        QFile broken(dir.filePath(u"broken.safetensors"_s));
+        QVERIFY(broken.open(QIODevice::WriteOnly));
+        broken.write("this is not a safetensors file");
+        broken.close();
+        qputenv("TUTTI_MODEL", broken.fileName().toUtf8());
+        Fixture f;
+        QSignalSpy finished(f.suggestions, &SuggestionController::finished);
+        // WHEN generating
+        f.askToContinue(2, 2);
+        // THEN the panel and the status bar say the model could not be loaded, and nothing runs
+        QTRY_VERIFY(!f.suggestions->isBusy());
+        QCOMPARE(finished.size(), 1);
+        const QString status = f.find<QLabel>(u"suggestionStatus"_s)->text();
+        QVERIFY2(status.startsWith(u"Could not load the music model: "_s) && status.contains(u"broken.safetensors"_s),
+                 qPrintable(status));
+        QCOMPARE(f.window.statusBar()->currentMessage(), status);
+        QCOMPARE(f.suggestions->candidates()->count(), 0);
+        QVERIFY(f.find<QPushButton>(u"suggestionGenerate"_s)->isEnabled()); // to try again
+        // AND the score can still be edited
+        f.window.document()->undoStack()->push(new QUndoCommand(u"nothing"_s));
+        QVERIFY(f.window.document()->isModified());
+    }
+
+    void continuingNeedsBarsAndSaysHowToChooseThem()
+    {
+        Fixture f;
+        // WHEN no bars are chosen
+        Q_EMIT f.window.pianoRoll()->barRangeSelected(0, 0);
+        f.find<QComboBox>(u"suggestionMode"_s)->setCurrentIndex(2);
+        // THEN Generate is off and the panel says to drag across the ruler's bar numbers
+        QVERIFY(!f.find<QPushButton>(u"suggestionGenerate"_s)->isEnabled());
+        QVERIFY(f.find<QLabel>(u"suggestionRange"_s)->text().contains(u"drag across the bar numbers"_s));
+        // WHEN bars 1-2 are chosen THEN it shows them and what will be written
+        Q_EMIT f.window.pianoRoll()->barRangeSelected(0, 3840);
+        QVERIFY(f.find<QPushButton>(u"suggestionGenerate"_s)->isEnabled());
+        QCOMPARE(f.find<QLabel>(u"suggestionRange"_s)->text(), u"Continues bars 1–2: writes bars 3–10."_s);
+    }
+
+    void theFormBecomesTheRequest()
+    {
+        Fixture f;
+        auto *mode = f.find<QComboBox>(u"suggestionMode"_s);
+        // WHEN writing for the current tracks' instruments THEN the request names their programs
+        mode->setCurrentIndex(1);
+        auto *instruments = f.panel->findChild<InstrumentPicker *>();
+        QVERIFY(instruments->usesCurrentTracks());
+        QCOMPARE(f.panel->request().mode, SuggestionMode::Instruments);
+        QCOMPARE(f.panel->request().programs, (std::vector<int>{40, 42}));
+        // WHEN flute and clarinet are ticked instead THEN those, in program order
+        instruments->setUseCurrentTracks(false);
+        instruments->setCheckedPrograms({73, 71});
+        QCOMPARE(f.panel->request().programs, (std::vector<int>{71, 73}));
+        // WHEN nothing is ticked THEN Generate is off and says why
+        instruments->setCheckedPrograms({});
+        QVERIFY(!f.find<QPushButton>(u"suggestionGenerate"_s)->isEnabled());
+        QCOMPARE(f.panel->requestProblem(), u"Tick at least one instrument."_s);
+        // WHEN regenerating THEN the active track is the one rewritten, until others are ticked
+        mode->setCurrentIndex(3);
+        QCOMPARE(f.panel->request().mode, SuggestionMode::Infill);
+        QCOMPARE(f.panel->request().tracks, std::vector<int>{0});
+        f.panel->setActiveTrack(1);
+        QCOMPARE(f.panel->request().tracks, std::vector<int>{1});
+        // WHEN a key is chosen THEN its tonic and mode go with the request
+        QCOMPARE(f.panel->request().scaleChoice, ScaleChoice::Any);
+        f.find<QComboBox>(u"suggestionKey"_s)->setCurrentIndex(2);
+        f.find<QComboBox>(u"suggestionTonic"_s)->setCurrentText(u"D"_s);
+        f.find<QComboBox>(u"suggestionScaleMode"_s)->setCurrentText(u"dorian"_s);
+        QCOMPARE(f.panel->request().scaleChoice, ScaleChoice::Fixed);
+        QCOMPARE(f.panel->request().scale, (Scale{2, ScaleMode::Dorian}));
+    }
+
+    void theTrayFlagsACandidateThatCopiesATrainingPiece()
+    {
+        Fixture f;
+        // GIVEN an index of one training piece: a 12-note tune of quavers and crotchets
+        const std::vector<int> tune = {60, 62, 64, 65, 67, 65, 64, 62, 60, 67, 72, 71};
+        Score training;
+        training.timeSignatures = {{0, 4, 4}};
+        Track &line = training.addTrack(u"Violin I"_s, 40);
+        Tick at = 0;
+        for (std::size_t i = 0; i < tune.size(); ++i) {
+            const Tick length = i % 3 == 2 ? 480 : 240;
+            line.notes.push_back({at, length, tune[i], 80});
+            at += length;
+        }
+        training.normalize();
+        OriginalityIndexBuilder builder;
+        QVERIFY(builder.addPiece(u"openscore-quartets/Composer/Work/sq1"_s, training));
+        f.suggestions->setOriginalityIndex(std::move(builder).build());
+        // AND two candidates for bars 3-5 of a new flute part: the tune a tone higher, and a
+        // walk of the same rhythm that no training piece has
+        const TimeMap map(f.window.document()->score());
+        const auto candidate = [&](std::uint64_t seed, int transpose, bool copy) {
+            Suggestion suggestion;
+            suggestion.seed = seed;
+            suggestion.firstTick = map.barStart(3);
+            suggestion.endTick = map.barStart(6);
+            SuggestedPart part;
+            part.newTrack.name = u"Flute"_s;
+            part.newTrack.program = 73;
+            for (const Note &note : training.tracks[0].notes) {
+                const int pitch = copy ? note.pitch + transpose : 60 + static_cast<int>((note.start * 7 / 240) % 13);
+                part.notes.push_back({suggestion.firstTick + note.start, note.length, pitch, 80});
+            }
+            suggestion.parts.push_back(part);
+            return suggestion;
+        };
+        QSignalSpy messages(f.suggestions, &SuggestionController::message);
+        // WHEN they arrive in the tray
+        f.suggestions->addCandidate(candidate(1, 2, true));
+        f.suggestions->addCandidate(candidate(2, 0, false));
+        // THEN the copy is flagged with the piece and its length, and says where it came from
+        CandidateListModel *tray = f.suggestions->candidates();
+        QVERIFY(tray->copies(0));
+        QCOMPARE(tray->originality(0).longest()->notes, 12);
+        QCOMPARE(tray->originality(0).longest()->transposition, 2);
+        const QModelIndex flag = tray->index(0, CandidateListModel::Originality);
+        QCOMPARE(flag.data().toString(), u"⚠ copies Work/sq1 (12 notes)"_s);
+        const QString why = flag.data(Qt::ToolTipRole).toString();
+        QVERIFY2(why.contains(u"openscore-quartets/Composer/Work/sq1"_s) && why.contains(u"Violin I"_s), qPrintable(why));
+        QVERIFY(messages.size() >= 1);
+        QVERIFY(messages.first().at(0).toString().startsWith(u"#1 copies the training corpus"_s));
+        // AND the other is not
+        QVERIFY(!tray->copies(1));
+        QVERIFY(tray->index(1, CandidateListModel::Originality).data().toString().isEmpty());
+        // AND the tray shows the column
+        auto *view = f.panel->findChild<QTableView *>();
+        QVERIFY(view && !view->isColumnHidden(CandidateListModel::Originality));
+    }
+
+private:
+    QTemporaryDir m_dir;
+    QString m_tinyModel;
+    QString m_shippedModel;
+};
+
+QTEST_MAIN(TestUiSuggestions)
+#include "testuisuggestions.moc"

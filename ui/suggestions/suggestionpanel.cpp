@@ -1,0 +1,410 @@
+// suggestionpanel.cpp — the request form, the buttons and the candidate tray.
+#include "suggestionpanel.h"
+
+#include "candidatelistmodel.h"
+#include "edit/scoredocument.h"
+#include "instrumentpicker.h"
+#include "modelloader.h"
+#include "score/timemap.h"
+#include "suggestionaudition.h"
+#include "suggestioncontroller.h"
+#include "trackchecklist.h"
+
+#include <QCheckBox>
+#include <QComboBox>
+#include <QDoubleSpinBox>
+#include <QFormLayout>
+#include <QGroupBox>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QItemSelectionModel>
+#include <QLabel>
+#include <QProgressBar>
+#include <QPushButton>
+#include <QRandomGenerator>
+#include <QSpinBox>
+#include <QTableView>
+#include <QVBoxLayout>
+
+using namespace Qt::StringLiterals;
+
+namespace tutti {
+
+namespace {
+
+constexpr int maxSeed = 999'999'999;
+const QStringList tonicNames = {u"C"_s, u"C#"_s, u"D"_s, u"Eb"_s, u"E"_s, u"F"_s,
+                                u"F#"_s, u"G"_s, u"Ab"_s, u"A"_s, u"Bb"_s, u"B"_s};
+
+QString barSpan(int first, int last) // 1-based, inclusive
+{
+    return first == last ? u"bar %1"_s.arg(first) : u"bars %1–%2"_s.arg(first).arg(last);
+}
+
+} // namespace
+
+SuggestionPanel::SuggestionPanel(SuggestionController *suggestions, SuggestionAudition *audition, QWidget *parent)
+    : QWidget(parent)
+    , m_suggestions(suggestions)
+    , m_audition(audition)
+{
+    auto *layout = new QVBoxLayout(this);
+    layout->addWidget(createForm());
+    layout->addWidget(createTray(), 1);
+
+    ScoreDocument *document = suggestions->document();
+    ModelLoader *loader = suggestions->modelLoader();
+    connect(loader, &ModelLoader::stateChanged, this, [this, loader] { m_model->setText(loader->description()); });
+    connect(suggestions, &SuggestionController::message, this, &SuggestionPanel::showMessage);
+    connect(suggestions, &SuggestionController::busyChanged, this, [this](bool busy) {
+        m_progress->setVisible(busy);
+        updateButtons();
+    });
+    connect(suggestions, &SuggestionController::progressChanged, m_progress, &QProgressBar::setValue);
+    connect(suggestions, &SuggestionController::selectionChanged, this, [this](int row) {
+        syncTraySelection(row);
+        updateButtons();
+    });
+    connect(audition, &SuggestionAudition::activeChanged, this, &SuggestionPanel::updateButtons);
+    connect(document, &ScoreDocument::scoreChanged, this, [this, document] {
+        m_tracks->setScore(document->score());
+        updateRange();
+    });
+    connect(document, &ScoreDocument::documentReset, this, [this] { setBarRange(0, 0); });
+    m_tracks->setScore(document->score());
+    m_model->setText(loader->description());
+    m_progress->setVisible(false);
+    modeChanged();
+}
+
+QWidget *SuggestionPanel::createForm()
+{
+    auto *box = new QGroupBox(u"Ask the model"_s, this);
+    m_form = new QFormLayout(box);
+    m_form->setFieldGrowthPolicy(QFormLayout::AllNonFixedFieldsGrow);
+
+    m_model = new QLabel(box);
+    m_model->setWordWrap(true);
+    m_model->setStyleSheet(u"color: palette(mid);"_s);
+    m_form->addRow(m_model);
+
+    m_mode = new QComboBox(box);
+    m_mode->setObjectName(u"suggestionMode"_s);
+    m_mode->addItem(u"New piece"_s, static_cast<int>(SuggestionMode::New));
+    m_mode->addItem(u"New piece for instruments"_s, static_cast<int>(SuggestionMode::Instruments));
+    m_mode->addItem(u"Continue the selected bars"_s, static_cast<int>(SuggestionMode::Continue));
+    m_mode->addItem(u"Regenerate the selected bars"_s, static_cast<int>(SuggestionMode::Infill));
+    m_mode->setCurrentIndex(2);
+    m_form->addRow(u"Mode"_s, m_mode);
+
+    m_range = new QLabel(box);
+    m_range->setObjectName(u"suggestionRange"_s);
+    m_range->setWordWrap(true);
+    m_form->addRow(u"Bars"_s, m_range);
+
+    m_length = new QSpinBox(box);
+    m_length->setObjectName(u"suggestionLength"_s);
+    m_length->setRange(1, 32);
+    m_length->setValue(8);
+    m_length->setSuffix(u" bars"_s);
+    m_form->addRow(u"Length"_s, m_length);
+
+    m_instruments = new InstrumentPicker(box);
+    m_form->addRow(u"Instruments"_s, m_instruments);
+    m_tracks = new TrackChecklist(box);
+    m_tracks->setObjectName(u"suggestionTracks"_s);
+    m_form->addRow(u"Tracks"_s, m_tracks);
+
+    m_scale = new QComboBox(box);
+    m_scale->setObjectName(u"suggestionKey"_s);
+    m_scale->addItem(u"Any (no pitch is ruled out)"_s, static_cast<int>(ScaleChoice::Any));
+    m_scale->addItem(u"As in the context"_s, static_cast<int>(ScaleChoice::FromContext));
+    m_scale->addItem(u"This scale:"_s, static_cast<int>(ScaleChoice::Fixed));
+    m_tonic = new QComboBox(box);
+    m_tonic->setObjectName(u"suggestionTonic"_s);
+    m_tonic->addItems(tonicNames);
+    m_scaleMode = new QComboBox(box);
+    m_scaleMode->setObjectName(u"suggestionScaleMode"_s);
+    m_scaleMode->addItems(scaleModeNames());
+    m_fixedScale = new QWidget(box);
+    auto *fixedScale = new QHBoxLayout(m_fixedScale);
+    fixedScale->setContentsMargins(0, 0, 0, 0);
+    fixedScale->addWidget(m_tonic);
+    fixedScale->addWidget(m_scaleMode, 1);
+    m_form->addRow(u"Key"_s, m_scale);
+    m_form->addRow(QString(), m_fixedScale);
+
+    m_temperature = new QDoubleSpinBox(box);
+    m_temperature->setRange(0.1, 2.0);
+    m_temperature->setSingleStep(0.05);
+    m_temperature->setValue(1.0);
+    m_temperature->setToolTip(u"Lower is safer and more repetitive, higher is wilder"_s);
+    m_topP = new QDoubleSpinBox(box);
+    m_topP->setRange(0.05, 1.0);
+    m_topP->setSingleStep(0.05);
+    m_topP->setValue(0.95);
+    m_topP->setToolTip(u"Sample only from the most likely choices that together reach this probability"_s);
+    auto *sampling = new QHBoxLayout;
+    sampling->addWidget(m_temperature);
+    sampling->addWidget(new QLabel(u"top-p"_s, box));
+    sampling->addWidget(m_topP);
+    m_form->addRow(u"Temperature"_s, sampling);
+
+    m_fixedSeed = new QCheckBox(u"Fixed"_s, box);
+    m_fixedSeed->setObjectName(u"suggestionFixedSeed"_s);
+    m_fixedSeed->setToolTip(u"Unticked, each Generate draws a new seed; the same seed and settings give the "
+                            "same music"_s);
+    m_seed = new QSpinBox(box);
+    m_seed->setObjectName(u"suggestionSeed"_s);
+    m_seed->setRange(0, maxSeed);
+    m_seed->setEnabled(false);
+    m_candidates = new QSpinBox(box);
+    m_candidates->setObjectName(u"suggestionCandidates"_s);
+    m_candidates->setRange(1, 16);
+    m_candidates->setValue(4);
+    auto *seed = new QHBoxLayout;
+    seed->addWidget(m_seed, 1);
+    seed->addWidget(m_fixedSeed);
+    m_form->addRow(u"Seed"_s, seed);
+    m_form->addRow(u"Candidates"_s, m_candidates);
+
+    m_generate = new QPushButton(u"Generate"_s, box);
+    m_generate->setObjectName(u"suggestionGenerate"_s);
+    m_generate->setDefault(true);
+    m_cancel = new QPushButton(u"Cancel"_s, box);
+    m_cancel->setObjectName(u"suggestionCancel"_s);
+    auto *buttons = new QHBoxLayout;
+    buttons->addWidget(m_generate, 1);
+    buttons->addWidget(m_cancel);
+    m_form->addRow(buttons);
+    m_progress = new QProgressBar(box);
+    m_progress->setRange(0, 100);
+    m_form->addRow(m_progress);
+
+    connect(m_mode, &QComboBox::currentIndexChanged, this, &SuggestionPanel::modeChanged);
+    connect(m_length, &QSpinBox::valueChanged, this, &SuggestionPanel::updateRange);
+    connect(m_instruments, &InstrumentPicker::changed, this, &SuggestionPanel::updateButtons);
+    connect(m_tracks, &TrackChecklist::changed, this, &SuggestionPanel::updateButtons);
+    connect(m_scale, &QComboBox::currentIndexChanged, this, [this] {
+        m_form->setRowVisible(m_fixedScale, m_scale->currentData().toInt() == static_cast<int>(ScaleChoice::Fixed));
+    });
+    connect(m_fixedSeed, &QCheckBox::toggled, m_seed, &QWidget::setEnabled);
+    connect(m_generate, &QPushButton::clicked, this, &SuggestionPanel::generate);
+    connect(m_cancel, &QPushButton::clicked, this, &SuggestionPanel::cancel);
+    m_form->setRowVisible(m_fixedScale, false);
+    return box;
+}
+
+QWidget *SuggestionPanel::createTray()
+{
+    auto *box = new QGroupBox(u"Candidates"_s, this);
+    auto *layout = new QVBoxLayout(box);
+    m_status = new QLabel(box);
+    m_status->setObjectName(u"suggestionStatus"_s);
+    m_status->setWordWrap(true);
+    layout->addWidget(m_status);
+
+    m_tray = new QTableView(box);
+    m_tray->setObjectName(u"suggestionTray"_s);
+    m_tray->setModel(m_suggestions->candidates());
+    m_tray->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_tray->setSelectionMode(QAbstractItemView::SingleSelection);
+    m_tray->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    m_tray->verticalHeader()->hide();
+    m_tray->horizontalHeader()->setStretchLastSection(true);
+    m_tray->setWordWrap(false);
+    m_tray->resizeColumnsToContents();
+    m_tray->setMinimumHeight(110);
+    layout->addWidget(m_tray, 1);
+
+    m_play = new QPushButton(u"Play"_s, box);
+    m_play->setToolTip(u"Hear the score with this candidate, looping its bars; pick another while it plays to "
+                       "compare"_s);
+    m_accept = new QPushButton(u"Accept"_s, box);
+    m_accept->setObjectName(u"suggestionAccept"_s);
+    m_accept->setToolTip(u"Write this candidate into the score (one undo step)"_s);
+    m_discard = new QPushButton(u"Discard"_s, box);
+    m_discardAll = new QPushButton(u"Discard All"_s, box);
+    auto *buttons = new QHBoxLayout;
+    buttons->addWidget(m_play);
+    buttons->addWidget(m_accept);
+    buttons->addWidget(m_discard);
+    buttons->addWidget(m_discardAll);
+    layout->addLayout(buttons);
+
+    connect(m_tray->selectionModel(), &QItemSelectionModel::selectionChanged, this,
+            [this] { m_suggestions->select(trayRow()); });
+    connect(m_tray, &QTableView::doubleClicked, this, [this] { m_audition->play(); });
+    connect(m_play, &QPushButton::clicked, this, [this] {
+        if (m_audition->isActive())
+            m_audition->stop();
+        else
+            m_audition->play();
+    });
+    connect(m_accept, &QPushButton::clicked, this, [this] {
+        const QString error = m_suggestions->accept(m_suggestions->selectedRow());
+        if (!error.isEmpty())
+            showMessage(error);
+    });
+    connect(m_discard, &QPushButton::clicked, this, [this] { m_suggestions->discard(m_suggestions->selectedRow()); });
+    connect(m_discardAll, &QPushButton::clicked, m_suggestions, &SuggestionController::discardAll);
+    connect(m_suggestions->candidates(), &QAbstractItemModel::modelReset, this, &SuggestionPanel::updateButtons);
+    connect(m_suggestions->candidates(), &QAbstractItemModel::rowsInserted, this, [this] {
+        m_tray->resizeColumnsToContents(); // seeds and note counts grow as rows arrive
+        updateButtons();
+    });
+    connect(m_suggestions->candidates(), &QAbstractItemModel::rowsRemoved, this, &SuggestionPanel::updateButtons);
+    return box;
+}
+
+void SuggestionPanel::setBarRange(Tick begin, Tick end)
+{
+    m_rangeBegin = begin;
+    m_rangeEnd = std::max(begin, end);
+    updateRange();
+}
+
+void SuggestionPanel::setActiveTrack(int track)
+{
+    m_tracks->setActiveTrack(track);
+}
+
+SuggestionMode SuggestionPanel::mode() const
+{
+    return static_cast<SuggestionMode>(m_mode->currentData().toInt());
+}
+
+SuggestionRequest SuggestionPanel::request() const
+{
+    const Score &score = m_suggestions->document()->score();
+    SuggestionRequest request;
+    request.mode = mode();
+    if (m_rangeEnd > m_rangeBegin) {
+        const TimeMap map(score);
+        request.firstBar = map.barAt(m_rangeBegin) - 1;
+        request.endBar = map.barAt(m_rangeEnd - 1);
+    }
+    request.lengthBars = m_length->value();
+    if (request.mode == SuggestionMode::Instruments)
+        request.programs = m_instruments->programs(score);
+    if (request.mode == SuggestionMode::Infill)
+        request.tracks = m_tracks->checkedTracks();
+    request.scaleChoice = static_cast<ScaleChoice>(m_scale->currentData().toInt());
+    request.scale.tonic = m_tonic->currentIndex();
+    request.scale.mode = static_cast<ScaleMode>(m_scaleMode->currentIndex());
+    request.sampling.setTemperature(static_cast<float>(m_temperature->value()));
+    request.sampling.topP.fill(static_cast<float>(m_topP->value()));
+    request.sampling.seed = static_cast<std::uint64_t>(m_seed->value());
+    request.candidates = m_candidates->value();
+    return request;
+}
+
+QString SuggestionPanel::requestProblem() const
+{
+    const SuggestionMode chosen = mode();
+    const bool needsRange = chosen == SuggestionMode::Continue || chosen == SuggestionMode::Infill;
+    if (needsRange && m_rangeEnd <= m_rangeBegin)
+        return chosen == SuggestionMode::Continue
+            ? u"Choose the bars to continue: drag across the bar numbers in the ruler above the notes."_s
+            : u"Choose the bars to regenerate: drag across the bar numbers in the ruler above the notes."_s;
+    if (chosen == SuggestionMode::Instruments && m_instruments->programs(m_suggestions->document()->score()).empty())
+        return m_instruments->usesCurrentTracks() ? u"The score has no track the model can write for; tick "
+                                                    "instruments instead."_s
+                                                  : u"Tick at least one instrument."_s;
+    if (chosen == SuggestionMode::Infill && m_tracks->checkedTracks().empty())
+        return u"Tick at least one track to regenerate."_s;
+    return {};
+}
+
+void SuggestionPanel::generate()
+{
+    if (!requestProblem().isEmpty() || m_suggestions->isBusy())
+        return;
+    if (!m_fixedSeed->isChecked())
+        m_seed->setValue(static_cast<int>(QRandomGenerator::global()->bounded(maxSeed + 1)));
+    m_suggestions->generate(request());
+}
+
+void SuggestionPanel::cancel()
+{
+    m_suggestions->cancel();
+}
+
+void SuggestionPanel::showMessage(const QString &text)
+{
+    m_status->setText(text);
+}
+
+void SuggestionPanel::modeChanged()
+{
+    const SuggestionMode chosen = mode();
+    m_form->setRowVisible(m_length, chosen != SuggestionMode::Infill);
+    m_form->setRowVisible(m_instruments, chosen == SuggestionMode::Instruments);
+    m_form->setRowVisible(m_tracks, chosen == SuggestionMode::Infill);
+    updateRange();
+}
+
+void SuggestionPanel::updateRange()
+{
+    const SuggestionMode chosen = mode();
+    const bool hasRange = m_rangeEnd > m_rangeBegin;
+    const TimeMap map(m_suggestions->document()->score());
+    const int first = hasRange ? map.barAt(m_rangeBegin) : 1;
+    const int last = hasRange ? map.barAt(m_rangeEnd - 1) : 1;
+    const int length = m_length->value();
+    QString text;
+    switch (chosen) {
+    case SuggestionMode::New:
+    case SuggestionMode::Instruments:
+        text = u"Writes %1."_s.arg(barSpan(first, first + length - 1));
+        if (!hasRange)
+            text += u" To start elsewhere, drag across the bar numbers in the ruler."_s;
+        break;
+    case SuggestionMode::Continue:
+        text = hasRange ? u"Continues %1: writes %2."_s.arg(barSpan(first, last), barSpan(last + 1, last + length))
+                        : requestProblem();
+        break;
+    case SuggestionMode::Infill:
+        text = hasRange ? u"Rewrites %1 of the ticked tracks, keeping what comes after."_s.arg(barSpan(first, last))
+                        : requestProblem();
+        break;
+    }
+    m_range->setText(text);
+    updateButtons();
+}
+
+void SuggestionPanel::updateButtons()
+{
+    const bool busy = m_suggestions->isBusy();
+    const QString problem = requestProblem();
+    m_generate->setEnabled(!busy && problem.isEmpty());
+    m_generate->setToolTip(problem);
+    m_cancel->setEnabled(busy);
+    const bool selected = m_suggestions->selectedRow() >= 0;
+    m_play->setEnabled(selected || m_audition->isActive());
+    m_play->setText(m_audition->isActive() ? u"Stop"_s : u"Play"_s);
+    m_accept->setEnabled(selected);
+    m_discard->setEnabled(selected);
+    m_discardAll->setEnabled(m_suggestions->candidates()->count() > 0);
+}
+
+int SuggestionPanel::trayRow() const
+{
+    const QModelIndexList rows = m_tray->selectionModel()->selectedRows();
+    return rows.isEmpty() ? -1 : rows.first().row();
+}
+
+void SuggestionPanel::syncTraySelection(int row)
+{
+    if (trayRow() == row)
+        return;
+    const QSignalBlocker blocker(m_tray->selectionModel());
+    m_tray->selectionModel()->clearSelection();
+    if (row >= 0)
+        m_tray->selectionModel()->select(m_suggestions->candidates()->index(row, 0),
+                                         QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
+    m_tray->viewport()->update();
+}
+
+} // namespace tutti
+// end of suggestionpanel.cpp

@@ -1,0 +1,97 @@
+// suggestionpanel.h — the Suggestions dock: what to ask the model for, and the candidate tray.
+//
+// Usage:
+//   auto *panel = new SuggestionPanel(suggestions, audition, this);
+//   connect(ruler, &Ruler::barRangeSelected, panel, &SuggestionPanel::setBarRange);
+//   connect(tracks, &TrackListPanel::activeTrackChanged, panel, &SuggestionPanel::setActiveTrack);
+//
+// Top: mode, bars, length, instruments (Instruments) or tracks (Regenerate), key, sampling,
+// seed and candidate count, then Generate / Cancel and a progress bar. Below: one row per
+// candidate as it arrives; selecting one shows it as ghost notes, Play loops it in context
+// (another selection while playing switches to it), Accept keeps it as one undo step.
+// The panel holds no state of its own beyond its form: SuggestionController has the rest.
+#pragma once
+
+#include "generation/suggestion.h"
+
+#include <QWidget>
+
+class QCheckBox;
+class QComboBox;
+class QDoubleSpinBox;
+class QFormLayout;
+class QLabel;
+class QProgressBar;
+class QPushButton;
+class QSpinBox;
+class QTableView;
+
+namespace tutti {
+
+class InstrumentPicker;
+class SuggestionAudition;
+class SuggestionController;
+class TrackChecklist;
+
+class SuggestionPanel final : public QWidget
+{
+    Q_OBJECT
+
+public:
+    SuggestionPanel(SuggestionController *suggestions, SuggestionAudition *audition, QWidget *parent = nullptr);
+
+    void setBarRange(Tick begin, Tick end); // the ruler's bar selection; begin == end: none
+    void setActiveTrack(int track);
+
+    // What Generate asks for now, and why it cannot (empty when it can).
+    SuggestionRequest request() const;
+    QString requestProblem() const;
+
+    void generate();  // as the Generate button: a random seed unless "Fixed" is ticked
+    void cancel();
+
+private:
+    QWidget *createForm();
+    QWidget *createTray();
+    void showMessage(const QString &text);
+    void modeChanged();
+    void updateRange();   // the bars line, after the range, mode, length or score change
+    void updateButtons();
+    void syncTraySelection(int row);
+    int trayRow() const;  // the tray's selected row, -1 when none
+    SuggestionMode mode() const;
+
+    SuggestionController *m_suggestions;
+    SuggestionAudition *m_audition;
+    Tick m_rangeBegin = 0;
+    Tick m_rangeEnd = 0;
+
+    QFormLayout *m_form = nullptr;
+    QLabel *m_model = nullptr;
+    QComboBox *m_mode = nullptr;
+    QLabel *m_range = nullptr;
+    QSpinBox *m_length = nullptr;
+    InstrumentPicker *m_instruments = nullptr;
+    TrackChecklist *m_tracks = nullptr;
+    QComboBox *m_scale = nullptr;
+    QComboBox *m_tonic = nullptr;
+    QComboBox *m_scaleMode = nullptr;
+    QWidget *m_fixedScale = nullptr;
+    QDoubleSpinBox *m_temperature = nullptr;
+    QDoubleSpinBox *m_topP = nullptr;
+    QCheckBox *m_fixedSeed = nullptr;
+    QSpinBox *m_seed = nullptr;
+    QSpinBox *m_candidates = nullptr;
+    QPushButton *m_generate = nullptr;
+    QPushButton *m_cancel = nullptr;
+    QProgressBar *m_progress = nullptr;
+    QLabel *m_status = nullptr;
+    QTableView *m_tray = nullptr;
+    QPushButton *m_play = nullptr;
+    QPushButton *m_accept = nullptr;
+    QPushButton *m_discard = nullptr;
+    QPushButton *m_discardAll = nullptr;
+};
+
+} // namespace tutti
+// end of suggestionpanel.h

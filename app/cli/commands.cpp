@@ -18,6 +18,8 @@ const std::vector<Command> &commands()
         {u"train"_s, u"Train the music transformer on MIDI and MusicXML files"_s, runTrain},
         {u"generate"_s, u"Ask the music transformer for music: new, for instruments, continue or infill"_s, runGenerate},
         {u"metrics"_s, u"Pitch-class entropy, scale and groove consistency of scores (MMT's metrics)"_s, runMetrics},
+        {u"attention"_s, u"Musical self-attention of the model per head (MMT's relative attention): CSV and charts"_s,
+         runAttention},
         {u"originality"_s, u"Does a score copy the training corpus? The longest matching passage of one part"_s,
          runOriginality},
         {u"index"_s, u"Build the corpus index that the originality check searches"_s, runIndex},

@@ -35,6 +35,7 @@ int runMetrics(const QStringList &arguments);
 int runOriginality(const QStringList &arguments);
 int runIndex(const QStringList &arguments);
 int runEval(const QStringList &arguments); // needs a QGuiApplication (plots)
+int runAttention(const QStringList &arguments); // needs a QGuiApplication (charts)
 int runGenerate(const QStringList &arguments);
 
 // Restarts the process with OMP_WAIT_POLICY=passive unless it is set (see traincommand.cpp).

@@ -19,6 +19,7 @@
 #include "representation/event.h"
 #include "score/score.h"
 
+#include <optional>
 #include <span>
 #include <vector>
 
@@ -34,6 +35,10 @@ struct EncodeOptions
 // Every note of the score as a note event whose beat counts from the start of the score
 // (its code may exceed 256), sorted and de-duplicated. Notes past beat 30000 are dropped.
 std::vector<Event> scoreNoteEvents(const Score &score);
+
+// The event scoreNoteEvents makes of one note of `track`, or std::nullopt when it leaves
+// the note out (drum track, dropped program, pitch or onset out of range).
+std::optional<Event> scoreNoteEvent(const Track &track, const Note &note, int ticksPerQuarter);
 
 // Builds one sequence from note events (sorted as scoreNoteEvents returns them); the
 // window's beats are renumbered from 0.

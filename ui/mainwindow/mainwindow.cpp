@@ -1,6 +1,7 @@
 // mainwindow.cpp — actions, menus, file handling and transport wiring.
 #include "mainwindow.h"
 
+#include "attention/attentionpanel.h"
 #include "audio/audiocontroller.h"
 #include "audio/audioexporter.h"
 #include "dialogs/tempometredialog.h"
@@ -18,6 +19,7 @@
 #include "suggestions/suggestionaudition.h"
 #include "suggestions/suggestioncontroller.h"
 #include "suggestions/suggestionpanel.h"
+#include "teaching/teachingpanel.h"
 #include "tracks/tracklistpanel.h"
 #include "transport/transportbar.h"
 
@@ -91,6 +93,25 @@ MainWindow::MainWindow(QWidget *parent)
         else
             toggleLoop(m_loop->isChecked()); // the window's own loop again
     });
+
+    // Attention and teaching views: inside the model, sharing the suggestions' model. Hidden
+    // at first (computing takes a second of CPU); each works only while its dock is shown.
+    auto *attention = new AttentionPanel(m_document, m_pianoRoll, suggestions->modelLoader(), this);
+    auto *teaching = new TeachingPanel(m_document, m_pianoRoll, suggestions->modelLoader(), this);
+    const auto addModelDock = [this](QWidget *panel, const QString &title) {
+        auto *dock = new QDockWidget(title, this);
+        dock->setObjectName(title.toLower() + u"Dock"_s);
+        dock->setWidget(panel);
+        addDockWidget(Qt::BottomDockWidgetArea, dock);
+        dock->hide();
+        menuBar()->findChild<QMenu *>(u"viewMenu"_s)->addAction(dock->toggleViewAction());
+        return dock;
+    };
+    connect(addModelDock(attention, u"Attention"_s), &QDockWidget::visibilityChanged, attention, &AttentionPanel::setActive);
+    connect(addModelDock(teaching, u"Teaching"_s), &QDockWidget::visibilityChanged, teaching, &TeachingPanel::setActive);
+    connect(attention, &AttentionPanel::activeTrackRequested, m_trackList, &TrackListPanel::setActiveTrack);
+    connect(m_pianoRoll, &PianoRollEditor::barRangeSelected, attention, &AttentionPanel::setRange);
+    connect(m_pianoRoll, &PianoRollEditor::barRangeSelected, teaching, &TeachingPanel::setRange);
 
     connect(m_trackList, &TrackListPanel::activeTrackChanged, m_pianoRoll, &PianoRollEditor::setActiveTrack);
     connect(m_pianoRoll, &PianoRollEditor::seekRequested, this, [this](Tick tick) { m_audio->engine().seek(tick); });

@@ -19,26 +19,28 @@ std::int64_t roundedTwelfths(Tick tick, int ticksPerQuarter)
 
 } // namespace
 
+std::optional<Event> scoreNoteEvent(const Track &track, const Note &note, int ticksPerQuarter)
+{
+    const int instrument = track.isDrum ? 0 : instrumentForProgram(track.program);
+    if (instrument == 0 || ticksPerQuarter <= 0 || note.start < 0 || note.pitch < 0 || note.pitch > 127)
+        return std::nullopt;
+    const std::int64_t onset = roundedTwelfths(note.start, ticksPerQuarter);
+    const std::int64_t beat = onset / positionsPerBeat;
+    if (beat > maxAbsoluteBeat)
+        return std::nullopt;
+    const int duration = durationCode(note.length * positionsPerBeat, ticksPerQuarter);
+    return Event::note(static_cast<int>(beat), static_cast<int>(onset % positionsPerBeat), note.pitch, duration,
+                       instrument);
+}
+
 std::vector<Event> scoreNoteEvents(const Score &score)
 {
     std::vector<Event> notes;
-    if (score.ticksPerQuarter <= 0)
-        return notes;
     notes.reserve(score.noteCount());
     for (const Track &track : score.tracks) {
-        const int instrument = track.isDrum ? 0 : instrumentForProgram(track.program);
-        if (instrument == 0)
-            continue;
         for (const Note &note : track.notes) {
-            if (note.start < 0 || note.pitch < 0 || note.pitch > 127)
-                continue;
-            const std::int64_t onset = roundedTwelfths(note.start, score.ticksPerQuarter);
-            const std::int64_t beat = onset / positionsPerBeat;
-            if (beat > maxAbsoluteBeat)
-                continue;
-            const int duration = durationCode(note.length * positionsPerBeat, score.ticksPerQuarter);
-            notes.push_back(Event::note(static_cast<int>(beat), static_cast<int>(onset % positionsPerBeat),
-                                        note.pitch, duration, instrument));
+            if (const std::optional<Event> event = scoreNoteEvent(track, note, score.ticksPerQuarter))
+                notes.push_back(*event);
         }
     }
     std::sort(notes.begin(), notes.end(), noteOrderLess);

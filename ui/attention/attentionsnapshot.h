@@ -1,0 +1,49 @@
+// attentionsnapshot.h — the model's attention over one score, with what the views need to
+// show it: which note each row is, labels, and the relative-attention statistics.
+//
+// Usage (on a worker thread; the result is read-only and shared with the GUI thread):
+//   auto snapshot = std::make_shared<const AttentionSnapshot>(computeAttentionSnapshot(model, score, options));
+//   std::vector<float> map = snapshot->matrix(3, -1);     // layer 4, mean over its heads
+//   int row = snapshot->rowOfNote(track, note);            // a piano-roll note's row, or -1
+//
+// Rows and columns are the sequence's note events in order (the header events are left out),
+// so a matrix is N x N for N notes, row = query. Layer or head -1 means the mean over them.
+// The score is a copy taken when the snapshot was made: notes are matched by value.
+#pragma once
+
+#include "analysis/relativeattention.h"
+#include "attentionheatmap.h"
+#include "model/transformermodel.h"
+#include "representation/encoder.h"
+#include "representation/notesources.h"
+#include "score/score.h"
+
+#include <vector>
+
+namespace tutti {
+
+struct AttentionSnapshot
+{
+    Score score;
+    SourcedSequence sequence;
+    AttentionMaps maps;
+    std::vector<int> noteEvents;        // row i is event noteEvents[i]
+    std::vector<HeatmapLabel> labels;   // per row
+    RelativeAttention relative{1, 1};   // this sequence's statistics
+    Tick firstTick = 0;                 // the window's start in the score
+    Tick endTick = 0;                   // one past its last note's start
+
+    int rows() const { return static_cast<int>(noteEvents.size()); }
+    std::vector<float> matrix(int layer, int head) const;
+    NoteSource sourceOfRow(int row) const;
+    const Note *noteOfRow(int row) const;
+    int rowOfNote(int track, const Note &note) const;
+};
+
+AttentionSnapshot computeAttentionSnapshot(const TransformerModel &model, const Score &score, const EncodeOptions &options);
+
+// "C4", "F#5": MIDI pitch as a note name with sharps, middle C = C4.
+QString pitchName(int pitch);
+
+} // namespace tutti
+// end of attentionsnapshot.h

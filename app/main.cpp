@@ -7,6 +7,7 @@
 #include <QApplication>
 #include <QCoreApplication>
 #include <QFileInfo>
+#include <QIcon>
 
 #include <memory>
 
@@ -54,6 +55,12 @@ int main(int argc, char *argv[])
     QApplication app(argc, argv);
     describeApplication();
     QApplication::setApplicationDisplayName(QStringLiteral("Tutti"));
+    // The desktop entry's name, so docks and taskbars match the window to its launcher.
+    QGuiApplication::setDesktopFileName(QStringLiteral("org.tutti.Tutti"));
+    QIcon icon;
+    for (const int size : {16, 24, 32, 48, 64, 128, 256})
+        icon.addFile(QStringLiteral(":/icons/%1x%1/org.tutti.Tutti.png").arg(size));
+    QApplication::setWindowIcon(icon);
     auto window = std::make_unique<tutti::MainWindow>();
     window->show();
     if (argc == 2)

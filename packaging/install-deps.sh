@@ -15,7 +15,7 @@ packages=(
   # tests: other programs' MIDI tools, audio analysis, a display for screenshots
   midicsv abcmidi sox xvfb xauth
   # packaging
-  dpkg-dev file
+  dpkg-dev file desktop-file-utils appstream
 )
 
 # Nothing to do when every package is already installed (keeps CI and rebuilds quick).

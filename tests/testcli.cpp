@@ -117,7 +117,17 @@ private Q_SLOTS:
             QVERIFY2(run.err.startsWith(u"tutti info: "_s) && run.err.contains(path.section(u'/', -1)),
                      qPrintable(run.err));
         }
-        QCOMPARE(runTutti({u"info"_s}).exitCode, 2);
+    }
+
+    void infoWithoutAFileNamesTheModelIndexAndSoundFont()
+    {
+        // WHEN tutti info runs without a file THEN it says which model, index and SoundFont it
+        // uses: those of the source tree here (the package test checks an installed copy)
+        const Run run = runTutti({u"info"_s});
+        QCOMPARE(run.exitCode, 0);
+        QVERIFY2(run.out.contains(u"Model:      "_s) && run.out.contains(u"tutti-mmt.safetensors ("_s), qPrintable(run.out));
+        QVERIFY2(run.out.contains(u"Index:      "_s) && run.out.contains(u"tutti-corpus.index ("_s), qPrintable(run.out));
+        QVERIFY2(run.out.contains(u"SoundFont:  /"_s), qPrintable(run.out));
     }
 
     void convertRoundTripsThroughMidi()

@@ -2,10 +2,14 @@
 #include "cli/cliutil.h"
 #include "cli/commands.h"
 
+#include "analysis/originalityindex.h"
+#include "audio/soundfonts.h"
+#include "generation/modellocation.h"
 #include "io/scorefile.h"
 #include "score/generalmidi.h"
 #include "score/timemap.h"
 
+#include <QCoreApplication>
 #include <QFileInfo>
 
 #include <algorithm>
@@ -106,6 +110,25 @@ void printMaps(const Score &score, const TimeMap &map)
 
 } // namespace
 
+// Without a file: where this installation finds what it needs (the model, the originality
+// index, the SoundFont), so a user or a package test can see which copies are used.
+void describeSetup()
+{
+    const auto found = [](const QString &path, const QString &missing) {
+        return path.isEmpty() ? missing
+                              : u"%1 (%2 MB)"_s.arg(path).arg(QFileInfo(path).size() / 1e6, 0, 'f', 1);
+    };
+    out() << "Tutti:      " << QCoreApplication::applicationVersion() << " (" << QCoreApplication::applicationFilePath()
+          << ")\n"
+          << "Model:      " << found(defaultModelPath(), noModelMessage()) << "\n"
+          << "Index:      "
+          << found(defaultOriginalityIndexPath(), u"none found: the originality check is off"_s) << "\n"
+          << "SoundFont:  "
+          << found(audio::defaultSoundFont(), u"none found: install musescore-general-soundfont-small or pick one"_s)
+          << "\n";
+    out().flush();
+}
+
 // Prints one score's description; returns false (after saying why) when it cannot be read.
 bool describe(const QString &path)
 {
@@ -141,17 +164,17 @@ int runInfo(const QStringList &arguments)
     QCommandLineParser parser;
     parser.setApplicationDescription(u"Describe scores: tracks, instruments, notes, bars, duration, "
                                      "tempo and metre changes. With several files, each is described in turn; "
-                                     "the exit code is 1 if any could not be read."_s);
+                                     "the exit code is 1 if any could not be read. Without a file: the model, "
+                                     "originality index and SoundFont this installation uses."_s);
     parser.addPositionalArgument(u"files"_s, u"MIDI (.mid), MusicXML (.musicxml, .xml, .mxl) or .tutti files."_s,
-                                 u"FILE..."_s);
+                                 u"[FILE...]"_s);
     int exitCode = 0;
     if (!parseArguments(parser, arguments, exitCode))
         return exitCode;
     const QStringList files = parser.positionalArguments();
     if (files.isEmpty()) {
-        err() << "tutti info: expected at least one FILE.\n" << parser.helpText();
-        err().flush();
-        return 2;
+        describeSetup();
+        return 0;
     }
     bool allRead = true;
     for (qsizetype i = 0; i < files.size(); ++i) {

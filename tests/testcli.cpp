@@ -175,7 +175,7 @@ private Q_SLOTS:
         QCOMPARE(second.exitCode, 0);
         // THEN a-1.mid and a-2.mid hold the duet plus new notes, and the same seed gives the same notes
         QVERIFY(first.out.contains(u"seed 42"_s) && first.out.contains(u"seed 43"_s));
-        for (const QString name : {u"a-1.mid"_s, u"a-2.mid"_s}) {
+        for (const QString &name : {u"a-1.mid"_s, u"a-2.mid"_s}) {
             const ScoreReadResult result = readScoreFile(dir.filePath(name));
             QVERIFY2(result.ok(), qPrintable(result.error));
             QVERIFY(result.score.noteCount() >= twoBarDuet().noteCount());

@@ -20,7 +20,7 @@ int runConvert(const QStringList &arguments)
         return exitCode;
     const QStringList files = parser.positionalArguments();
     if (files.size() != 2) {
-        err() << "tutti convert: expected IN and OUT.\n" << parser.helpText();
+        err() << "tutti convert: expected IN and OUT.\n" << commandHelp(parser, u"convert"_s);
         err().flush();
         return 2;
     }

@@ -44,7 +44,7 @@ int runRender(const QStringList &arguments)
     }
     const QStringList files = parser.positionalArguments();
     if (files.size() != 2) {
-        err() << "tutti render: expected IN and OUT.wav.\n" << parser.helpText();
+        err() << "tutti render: expected IN and OUT.wav.\n" << commandHelp(parser, u"render"_s);
         err().flush();
         return 2;
     }

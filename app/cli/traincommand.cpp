@@ -112,7 +112,7 @@ int runTrain(const QStringList &arguments)
     options.resumeFrom = parser.value(u"resume"_s);
     options.cacheDirectory = parser.value(u"cache"_s);
     if (options.dataDirectories.isEmpty() || options.output.isEmpty()) {
-        err() << "tutti train: --data and --out are required\n" << parser.helpText();
+        err() << "tutti train: --data and --out are required\n" << commandHelp(parser, u"train"_s);
         err().flush();
         return 2;
     }

@@ -453,6 +453,40 @@ private Q_SLOTS:
         QCOMPARE(f.notes()[2].velocity, 80);
     }
 
+    void velocityLaneFollowsANoteDragInProgress()
+    {
+        Fixture f(threeNotes);
+        VelocityLane *lane = f.editor->velocityLane();
+        // A pixel of a stem's line, low in the lane (every velocity reaches it), at tick `tick`.
+        const auto stemLightness = [lane](Tick tick) {
+            return QColor(lane->grab().toImage().pixel(xOf(tick) + 1, lane->height() - 10)).lightness();
+        };
+        const int stem = stemLightness(480);
+        const int empty = stemLightness(1440);
+        QVERIFY2(stem > empty + 40, qPrintable(u"%1 vs %2"_s.arg(stem).arg(empty)));
+        // WHEN the E4 is dragged one half note later (tick 1440) and the mouse is still down
+        const QPoint original = at(xOf(480) + 30, 64);
+        const QPoint target = original + QPoint(xOf(960), 0);
+        QTest::mousePress(f.canvas(), Qt::LeftButton, {}, original);
+        QTest::mouseMove(f.canvas(), original + QPoint(20, 0));
+        QTest::mouseMove(f.canvas(), target);
+        // THEN its stem stands at the new place and only a shadow is left at the old one
+        QVERIFY2(stemLightness(1440) >= stem, qPrintable(u"%1 vs %2"_s.arg(stemLightness(1440)).arg(stem)));
+        QVERIFY2(stemLightness(480) < stem - 40, qPrintable(u"%1 vs %2"_s.arg(stemLightness(480)).arg(stem)));
+        QCOMPARE(f.notes(), threeNotes);
+        // WHEN released THEN the lane shows the moved note from the score, and no shadow
+        QTest::mouseRelease(f.canvas(), Qt::LeftButton, {}, target);
+        QCOMPARE(f.notes()[2], (Note{1440, 480, 64, 80}));
+        QVERIFY(stemLightness(1440) >= stem);
+        QCOMPARE(stemLightness(480), empty);
+        // WHEN a new note is being drawn at tick 2400 THEN its stem shows before release
+        const QPoint draw = at(xOf(2400) + 2, 62);
+        QTest::mousePress(f.canvas(), Qt::LeftButton, {}, draw);
+        QVERIFY(stemLightness(2400) > empty + 40);
+        QTest::mouseRelease(f.canvas(), Qt::LeftButton, {}, draw);
+        QCOMPARE(f.notes().back().start, Tick(2400));
+    }
+
     void switchingTracksClearsTheSelectionAndEditsTheNewTrack()
     {
         Fixture f(threeNotes);

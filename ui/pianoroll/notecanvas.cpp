@@ -45,6 +45,7 @@ NoteCanvas::NoteCanvas(NoteEditor *editor, PianoRollViewport *viewport, QWidget 
     connect(m_tool, &NoteTool::overlayChanged, this, qOverload<>(&QWidget::update));
     connect(m_tool, &NoteTool::previewNoteOn, this, &NoteCanvas::previewNoteOn);
     connect(m_tool, &NoteTool::previewNoteOff, this, &NoteCanvas::previewNoteOff);
+    connect(m_tool, &NoteTool::dragPreviewChanged, this, &NoteCanvas::dragPreviewChanged);
     connect(editor->selection(), &NoteSelection::changed, this, qOverload<>(&QWidget::update));
     connect(m_document, &ScoreDocument::scoreChanged, this, [this] {
         m_index.rebuild(m_document->score());

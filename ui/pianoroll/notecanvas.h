@@ -42,6 +42,8 @@ Q_SIGNALS:
     void previewNoteOn(int pitch);
     void previewNoteOff(int pitch);
     void hoverPitchChanged(int pitch); // -1 when the mouse leaves
+    // The notes being moved, resized or drawn, and where they would land (NoteTool's).
+    void dragPreviewChanged(const std::vector<tutti::Note> &originals, const std::vector<tutti::Note> &result);
 
 protected:
     bool event(QEvent *event) override;

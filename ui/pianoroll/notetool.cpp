@@ -115,6 +115,7 @@ void NoteTool::press(QPointF pos, Qt::KeyboardModifiers modifiers)
     m_result = {m_anchor};
     sound(m_anchor.pitch);
     Q_EMIT overlayChanged();
+    emitDragPreview();
 }
 
 void NoteTool::move(QPointF pos, Qt::KeyboardModifiers modifiers)
@@ -126,6 +127,7 @@ void NoteTool::move(QPointF pos, Qt::KeyboardModifiers modifiers)
     m_dragged = true;
     updateResult(pos, modifiers);
     Q_EMIT overlayChanged();
+    emitDragPreview();
 }
 
 void NoteTool::release(QPointF pos, Qt::KeyboardModifiers modifiers)
@@ -158,6 +160,7 @@ void NoteTool::release(QPointF pos, Qt::KeyboardModifiers modifiers)
     m_result.clear();
     m_originals.clear();
     Q_EMIT overlayChanged();
+    emitDragPreview();
 }
 
 void NoteTool::updateResult(QPointF pos, Qt::KeyboardModifiers modifiers)
@@ -237,6 +240,19 @@ void NoteTool::sound(int pitch)
         Q_EMIT previewNoteOff(m_sounding);
     m_sounding = pitch;
     Q_EMIT previewNoteOn(pitch);
+}
+
+void NoteTool::emitDragPreview()
+{
+    static const std::vector<Note> none;
+    const bool shown = m_drag == Drag::Draw || isDraggingSelection();
+    if (!shown && !m_previewShown)
+        return;
+    m_previewShown = shown;
+    if (!shown)
+        Q_EMIT dragPreviewChanged(none, none);
+    else
+        Q_EMIT dragPreviewChanged(m_drag == Drag::Draw ? none : m_originals, m_result);
 }
 
 bool NoteTool::isDraggingSelection() const

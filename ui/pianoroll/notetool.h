@@ -9,7 +9,8 @@
 // press was near the note's left or right edge. Holding Alt turns snapping off.
 // previewNoteOn/Off sound the note under the mouse. While notes are moved or resized the
 // overlay shows them at their new place, with the name and position of the pressed note;
-// the canvas draws the originals only as faint shadows.
+// the canvas draws the originals only as faint shadows. dragPreviewChanged tells other views
+// (the velocity lane) where the dragged or drawn notes would land.
 #pragma once
 
 #include "edit/bargrid.h"
@@ -51,6 +52,9 @@ Q_SIGNALS:
     void previewNoteOn(int pitch);
     void previewNoteOff(int pitch);
     void overlayChanged();
+    // While notes are moved, resized or drawn: `originals` (empty for a note being drawn)
+    // would become `result` on release. Both are empty when the drag ends.
+    void dragPreviewChanged(const std::vector<tutti::Note> &originals, const std::vector<tutti::Note> &result);
 
 private:
     enum class Drag {
@@ -73,6 +77,7 @@ private:
     std::vector<Note> resized(Tick delta, Tick minimumLength) const;
     std::vector<Note> notesIn(const QRectF &rect) const;
     void sound(int pitch);
+    void emitDragPreview();
 
     NoteEditor *m_editor;
     PianoRollViewport *m_viewport;
@@ -90,6 +95,7 @@ private:
     QRectF m_band;
     int m_sounding = -1;
     int m_drawVelocity = 80;      // the last velocity touched, for new notes
+    bool m_previewShown = false;  // dragPreviewChanged last told of notes
 };
 
 } // namespace tutti

@@ -50,6 +50,7 @@ PianoRollEditor::PianoRollEditor(ScoreDocument *document, QWidget *parent)
     connect(m_canvas, &NoteCanvas::previewNoteOn, this, &PianoRollEditor::keyPressed);
     connect(m_canvas, &NoteCanvas::previewNoteOff, this, &PianoRollEditor::keyReleased);
     connect(m_canvas, &NoteCanvas::hoverPitchChanged, m_keyboard, &KeyboardWidget::setHoverPitch);
+    connect(m_canvas, &NoteCanvas::dragPreviewChanged, m_velocityLane, &VelocityLane::setDragPreview);
     connect(m_horizontal, &QScrollBar::valueChanged, this, [this](int value) { m_viewport->setFirstTick(value); });
     connect(m_vertical, &QScrollBar::valueChanged, this, [this](int value) { m_viewport->setTopPitch(127 - value); });
     connect(m_viewport, &PianoRollViewport::changed, this, &PianoRollEditor::updateScrollBars);

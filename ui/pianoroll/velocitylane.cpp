@@ -60,6 +60,16 @@ std::optional<Note> VelocityLane::stemAt(double x) const
     return best;
 }
 
+void VelocityLane::setDragPreview(const std::vector<Note> &originals, const std::vector<Note> &result)
+{
+    if (originals == m_previewOriginals && result == m_previewResult)
+        return;
+    m_previewOriginals = originals;
+    std::sort(m_previewOriginals.begin(), m_previewOriginals.end());
+    m_previewResult = result;
+    update();
+}
+
 void VelocityLane::paintEvent(QPaintEvent *)
 {
     QPainter painter(this);
@@ -79,12 +89,20 @@ void VelocityLane::paintEvent(QPaintEvent *)
     const std::vector<Note> &notes = tracks[track].notes;
     const auto begin = std::lower_bound(notes.begin(), notes.end(), first,
                                         [](const Note &note, Tick t) { return note.start < t; });
+    QColor shadow = colour;
+    shadow.setAlpha(55);
     for (auto it = begin; it != notes.end() && it->start <= last; ++it) {
         const bool dragged = std::binary_search(m_targets.begin(), m_targets.end(), *it);
         if (dragged)
             continue;
-        paintStem(painter, *it, it->velocity, selection->contains(*it) ? colour.lighter(150) : colour);
+        if (std::binary_search(m_previewOriginals.begin(), m_previewOriginals.end(), *it))
+            paintStem(painter, *it, it->velocity, shadow); // moved away in the canvas
+        else
+            paintStem(painter, *it, it->velocity, selection->contains(*it) ? colour.lighter(150) : colour);
     }
+    for (const Note &note : m_previewResult)
+        if (note.start >= first && note.start <= last)
+            paintStem(painter, note, note.velocity, colour.lighter(150));
     for (const Note &note : m_targets)
         paintStem(painter, note, m_dragVelocity, Qt::white);
 }

@@ -1,7 +1,9 @@
 // velocitylane.h — the velocity lane under the note canvas: one stem per note of the active
 // track, as tall as its velocity. Dragging a stem up or down sets that note's velocity, or
 // that of every selected note when the stem belongs to the selection; the drag becomes one
-// "Change Velocity" command on release.
+// "Change Velocity" command on release. While notes are moved, resized or drawn in the note
+// canvas, setDragPreview() shows their stems where the notes would land, with the originals
+// left as faint shadows, as the canvas draws them.
 #pragma once
 
 #include "score/score.h"
@@ -25,6 +27,9 @@ public:
 
     int velocityAtY(double y) const; // 1..127
     double yForVelocity(int velocity) const;
+    // `originals` (notes of the active track) are being dragged to `result`; both empty when
+    // the drag ends.
+    void setDragPreview(const std::vector<Note> &originals, const std::vector<Note> &result);
 
 protected:
     void paintEvent(QPaintEvent *event) override;
@@ -40,6 +45,8 @@ private:
     PianoRollViewport *m_viewport;
     std::vector<Note> m_targets; // the notes being dragged; empty when not dragging
     int m_dragVelocity = 0;
+    std::vector<Note> m_previewOriginals; // sorted; the canvas's drag in progress
+    std::vector<Note> m_previewResult;
 };
 
 } // namespace tutti

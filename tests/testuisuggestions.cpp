@@ -27,9 +27,11 @@
 
 #include <QCheckBox>
 #include <QComboBox>
+#include <QDoubleSpinBox>
 #include <QElapsedTimer>
 #include <QLabel>
 #include <QPushButton>
+#include <QSettings>
 #include <QSignalSpy>
 #include <QSpinBox>
 #include <QStandardPaths>
@@ -129,6 +131,11 @@ private Q_SLOTS:
         // The shipped model, where the application looks for it when TUTTI_MODEL is unset.
         qunsetenv("TUTTI_MODEL");
         m_shippedModel = defaultModelPath();
+    }
+
+    void init()
+    {
+        QSettings().remove(u"suggestions"_s); // each test starts from the default form
     }
 
     void theModelNamedByTheEnvironmentWritesEveryCandidate()
@@ -364,6 +371,67 @@ private Q_SLOTS:
         f.find<QComboBox>(u"suggestionScaleMode"_s)->setCurrentText(u"dorian"_s);
         QCOMPARE(f.panel->request().scaleChoice, ScaleChoice::Fixed);
         QCOMPARE(f.panel->request().scale, (Scale{2, ScaleMode::Dorian}));
+    }
+
+    void theFormIsRememberedForTheNextStart()
+    {
+        {
+            Fixture f;
+            // GIVEN a form changed from its defaults
+            QCOMPARE(f.panel->request().mode, SuggestionMode::Continue);
+            f.find<QComboBox>(u"suggestionMode"_s)->setCurrentIndex(1);
+            f.find<QSpinBox>(u"suggestionLength"_s)->setValue(12);
+            f.find<QSpinBox>(u"suggestionCandidates"_s)->setValue(6);
+            auto spins = f.panel->findChildren<QDoubleSpinBox *>();
+            QCOMPARE(spins.size(), 2);
+            spins[0]->setValue(0.8); // temperature
+            spins[1]->setValue(0.75); // top-p
+            f.find<QComboBox>(u"suggestionKey"_s)->setCurrentIndex(2);
+            f.find<QComboBox>(u"suggestionTonic"_s)->setCurrentText(u"D"_s);
+            f.find<QComboBox>(u"suggestionScaleMode"_s)->setCurrentText(u"dorian"_s);
+            auto *instruments = f.panel->findChild<InstrumentPicker *>();
+            instruments->setUseCurrentTracks(false);
+            instruments->setCheckedPrograms({73, 71});
+        }
+        // WHEN the application starts again THEN the form is as it was left
+        Fixture f;
+        const SuggestionRequest request = f.panel->request();
+        QCOMPARE(request.mode, SuggestionMode::Instruments);
+        QCOMPARE(request.lengthBars, 12);
+        QCOMPARE(request.candidates, 6);
+        QCOMPARE(request.sampling.temperature.front(), 0.8f);
+        QCOMPARE(request.sampling.topP.front(), 0.75f);
+        QCOMPARE(request.scaleChoice, ScaleChoice::Fixed);
+        QCOMPARE(request.scale, (Scale{2, ScaleMode::Dorian}));
+        QCOMPARE(request.programs, (std::vector<int>{71, 73}));
+        QVERIFY(f.find<QSpinBox>(u"suggestionLength"_s)->isVisibleTo(f.panel));
+        QVERIFY(f.panel->findChild<InstrumentPicker *>()->isVisibleTo(f.panel));
+        QVERIFY(f.find<QComboBox>(u"suggestionTonic"_s)->isVisibleTo(f.panel));
+    }
+
+    void wrappedLinesAreNotSqueezedInAShortWindow()
+    {
+        Fixture f;
+        // GIVEN the longest texts: no bars chosen, and the model not loaded yet
+        Q_EMIT f.window.pianoRoll()->barRangeSelected(0, 0);
+        auto *range = f.find<QLabel>(u"suggestionRange"_s);
+        QVERIFY(range->text().contains(u"drag across the bar numbers"_s));
+        // WHEN the window is made as short as it goes
+        f.window.resize(f.window.width(), 1);
+        QCoreApplication::sendPostedEvents(nullptr, QEvent::LayoutRequest);
+        QTest::qWait(20);
+        // THEN every wrapped line of the form has the height its text needs, clear of the row below
+        const auto frame = [&f](const QWidget *widget) { return QRect(widget->mapTo(f.panel, QPoint()), widget->size()); };
+        int wrapped = 0;
+        for (const QLabel *label : f.panel->findChildren<QLabel *>()) {
+            if (!label->wordWrap() || label->text().isEmpty() || !label->isVisibleTo(f.panel))
+                continue;
+            ++wrapped;
+            QVERIFY2(label->height() >= label->heightForWidth(label->width()),
+                     qPrintable(u"%1: %2 < %3"_s.arg(label->text()).arg(label->height()).arg(label->heightForWidth(label->width()))));
+        }
+        QVERIFY(wrapped >= 2);
+        QVERIFY(frame(range).bottom() < frame(f.find<QSpinBox>(u"suggestionLength"_s)).top());
     }
 
     void theTrayFlagsACandidateThatCopiesATrainingPiece()

@@ -22,6 +22,9 @@
 #include <QProgressBar>
 #include <QPushButton>
 #include <QRandomGenerator>
+#include <QScrollArea>
+#include <QScrollBar>
+#include <QSettings>
 #include <QSpinBox>
 #include <QTableView>
 #include <QVBoxLayout>
@@ -48,9 +51,21 @@ SuggestionPanel::SuggestionPanel(SuggestionController *suggestions, SuggestionAu
     , m_suggestions(suggestions)
     , m_audition(audition)
 {
+    // The form's wrapped lines (model, bars) need their height for the dock's width, which a
+    // dock's minimum size does not ask for: in a short dock they would be squeezed over the
+    // rows below. A scroll area gives the content that height and scrolls instead.
+    auto *content = new QWidget(this);
+    auto *contentLayout = new QVBoxLayout(content);
+    contentLayout->addWidget(createForm());
+    contentLayout->addWidget(createTray(), 1);
+    m_scroll = new QScrollArea(this);
+    m_scroll->setFrameShape(QFrame::NoFrame);
+    m_scroll->setWidgetResizable(true);
+    m_scroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff); // updateMinimumWidth() keeps it wide enough
+    m_scroll->setWidget(content);
     auto *layout = new QVBoxLayout(this);
-    layout->addWidget(createForm());
-    layout->addWidget(createTray(), 1);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->addWidget(m_scroll);
 
     ScoreDocument *document = suggestions->document();
     ModelLoader *loader = suggestions->modelLoader();
@@ -74,7 +89,69 @@ SuggestionPanel::SuggestionPanel(SuggestionController *suggestions, SuggestionAu
     m_tracks->setScore(document->score());
     m_model->setText(loader->description());
     m_progress->setVisible(false);
+    restoreForm(); // before the form saves itself on every change
     modeChanged();
+
+    // Every change of the form is remembered for the next start.
+    const auto save = [this] { saveForm(); };
+    connect(m_mode, &QComboBox::currentIndexChanged, this, save);
+    connect(m_length, &QSpinBox::valueChanged, this, save);
+    connect(m_candidates, &QSpinBox::valueChanged, this, save);
+    connect(m_temperature, &QDoubleSpinBox::valueChanged, this, save);
+    connect(m_topP, &QDoubleSpinBox::valueChanged, this, save);
+    connect(m_scale, &QComboBox::currentIndexChanged, this, save);
+    connect(m_tonic, &QComboBox::currentIndexChanged, this, save);
+    connect(m_scaleMode, &QComboBox::currentIndexChanged, this, save);
+    connect(m_instruments, &InstrumentPicker::changed, this, save);
+}
+
+void SuggestionPanel::restoreForm()
+{
+    QSettings settings;
+    settings.beginGroup(u"suggestions"_s);
+    const auto restoreIndex = [&settings](QComboBox *box, const QString &key, bool byData) {
+        if (!settings.contains(key))
+            return;
+        const int value = settings.value(key).toInt();
+        const int index = byData ? box->findData(value) : value;
+        if (index >= 0 && index < box->count())
+            box->setCurrentIndex(index);
+    };
+    restoreIndex(m_mode, u"mode"_s, true);
+    restoreIndex(m_scale, u"key"_s, true);
+    restoreIndex(m_tonic, u"tonic"_s, false);
+    restoreIndex(m_scaleMode, u"scaleMode"_s, false);
+    // Spin boxes clamp what an older or edited file holds to their ranges.
+    m_length->setValue(settings.value(u"length"_s, m_length->value()).toInt());
+    m_candidates->setValue(settings.value(u"candidates"_s, m_candidates->value()).toInt());
+    m_temperature->setValue(settings.value(u"temperature"_s, m_temperature->value()).toDouble());
+    m_topP->setValue(settings.value(u"topP"_s, m_topP->value()).toDouble());
+    if (settings.contains(u"programs"_s)) {
+        std::vector<int> programs;
+        for (const QString &program : settings.value(u"programs"_s).toStringList())
+            programs.push_back(program.toInt());
+        m_instruments->setCheckedPrograms(programs);
+    }
+    m_instruments->setUseCurrentTracks(settings.value(u"useCurrentTracks"_s, m_instruments->usesCurrentTracks()).toBool());
+}
+
+void SuggestionPanel::saveForm() const
+{
+    QSettings settings;
+    settings.beginGroup(u"suggestions"_s);
+    settings.setValue(u"mode"_s, m_mode->currentData().toInt());
+    settings.setValue(u"length"_s, m_length->value());
+    settings.setValue(u"candidates"_s, m_candidates->value());
+    settings.setValue(u"temperature"_s, m_temperature->value());
+    settings.setValue(u"topP"_s, m_topP->value());
+    settings.setValue(u"key"_s, m_scale->currentData().toInt());
+    settings.setValue(u"tonic"_s, m_tonic->currentIndex());
+    settings.setValue(u"scaleMode"_s, m_scaleMode->currentIndex());
+    settings.setValue(u"useCurrentTracks"_s, m_instruments->usesCurrentTracks());
+    QStringList programs;
+    for (int program : m_instruments->checkedPrograms())
+        programs.append(QString::number(program));
+    settings.setValue(u"programs"_s, programs);
 }
 
 QWidget *SuggestionPanel::createForm()
@@ -187,6 +264,7 @@ QWidget *SuggestionPanel::createForm()
     connect(m_tracks, &TrackChecklist::changed, this, &SuggestionPanel::updateButtons);
     connect(m_scale, &QComboBox::currentIndexChanged, this, [this] {
         m_form->setRowVisible(m_fixedScale, m_scale->currentData().toInt() == static_cast<int>(ScaleChoice::Fixed));
+        updateMinimumWidth();
     });
     connect(m_fixedSeed, &QCheckBox::toggled, m_seed, &QWidget::setEnabled);
     connect(m_generate, &QPushButton::clicked, this, &SuggestionPanel::generate);
@@ -215,6 +293,9 @@ QWidget *SuggestionPanel::createTray()
     m_tray->setWordWrap(false);
     m_tray->resizeColumnsToContents();
     m_tray->setMinimumHeight(110);
+    // Grows into what the dock has left, but asks for no more than its minimum: the scroll
+    // area around the panel scrolls only when the form and this minimum do not fit.
+    m_tray->setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Ignored);
     layout->addWidget(m_tray, 1);
 
     m_play = new QPushButton(u"Play"_s, box);
@@ -342,6 +423,12 @@ void SuggestionPanel::modeChanged()
     m_form->setRowVisible(m_instruments, chosen == SuggestionMode::Instruments);
     m_form->setRowVisible(m_tracks, chosen == SuggestionMode::Infill);
     updateRange();
+    updateMinimumWidth();
+}
+
+void SuggestionPanel::updateMinimumWidth()
+{
+    m_scroll->setMinimumWidth(m_scroll->widget()->minimumSizeHint().width() + m_scroll->verticalScrollBar()->sizeHint().width());
 }
 
 void SuggestionPanel::updateRange()

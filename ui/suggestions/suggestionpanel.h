@@ -10,6 +10,8 @@
 // candidate as it arrives; selecting one shows it as ghost notes, Play loops it in context
 // (another selection while playing switches to it), Accept keeps it as one undo step.
 // The panel holds no state of its own beyond its form: SuggestionController has the rest.
+// The form (mode, length, instruments, key, sampling, candidates; not the seed) is kept in
+// QSettings under "suggestions/" as it changes, and restored when the panel is made.
 #pragma once
 
 #include "generation/suggestion.h"
@@ -23,6 +25,7 @@ class QFormLayout;
 class QLabel;
 class QProgressBar;
 class QPushButton;
+class QScrollArea;
 class QSpinBox;
 class QTableView;
 
@@ -53,10 +56,13 @@ public:
 private:
     QWidget *createForm();
     QWidget *createTray();
+    void restoreForm();
+    void saveForm() const;
     void showMessage(const QString &text);
     void modeChanged();
     void updateRange();   // the bars line, after the range, mode, length or score change
     void updateButtons();
+    void updateMinimumWidth(); // the form's, and room for the scroll bar beside it
     void syncTraySelection(int row);
     int trayRow() const;  // the tray's selected row, -1 when none
     SuggestionMode mode() const;
@@ -66,6 +72,7 @@ private:
     Tick m_rangeBegin = 0;
     Tick m_rangeEnd = 0;
 
+    QScrollArea *m_scroll = nullptr;
     QFormLayout *m_form = nullptr;
     QLabel *m_model = nullptr;
     QComboBox *m_mode = nullptr;

@@ -20,6 +20,7 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+#include <algorithm>
 #include <cmath>
 #include <memory>
 
@@ -261,6 +262,59 @@ private Q_SLOTS:
         QCOMPARE(QString::fromUtf8(relative.readAll()), snapshot->relative.toCsv());
         QCOMPARE(panel.exportPicture(AttentionPanel::View::RelativeAttention, dir.filePath(u"relative.png"_s)), QString());
         QCOMPARE(QImage(dir.filePath(u"relative.png"_s)).size(), QSize(960, 640));
+    }
+
+    void overlayShadesNotesPlayedInUnisonOnEveryTrack()
+    {
+        // GIVEN the duet with a second violin doubling the first violin's first note, five
+        // ticks late and softer: the model sees one event for the two
+        QTemporaryDir dir;
+        ModelConfig config;
+        config.layers = 1;
+        config.width = 32;
+        config.heads = 2;
+        config.context = 64;
+        QString error;
+        const std::unique_ptr<TransformerModel> model = TransformerModel::create(config, 7, error);
+        QVERIFY2(model, qPrintable(error));
+        const QString modelPath = dir.filePath(u"tiny.safetensors"_s);
+        QCOMPARE(model->save(modelPath), QString());
+        Score score = duet();
+        score.addTrack(u"Violin 2"_s, 40).notes = {{5, 480, 72, 60}};
+        score.normalize();
+        ScoreDocument document;
+        document.replaceScore(score);
+        PianoRollEditor pianoRoll(&document);
+        pianoRoll.resize(900, 500);
+        ModelLoader loader(modelPath, nullptr);
+        AttentionPanel panel(&document, &pianoRoll, &loader);
+        QSignalSpy computed(&panel, &AttentionPanel::computed);
+        panel.setActive(true);
+        QVERIFY(computed.wait(10000));
+        const AttentionSnapshot *snapshot = panel.snapshot();
+        QVERIFY(snapshot);
+        QCOMPARE(snapshot->rows(), 16);
+        const Note first = document.score().tracks[0].notes[0];
+        const Note doubled = document.score().tracks[2].notes[0];
+        const int unisonRow = snapshot->rowOfNote(0, first);
+        QCOMPARE(snapshot->rowOfNote(2, doubled), unisonRow);
+        QCOMPARE(snapshot->notesOfRow(unisonRow).size(), std::size_t{2});
+        // WHEN a later violin note is the query
+        NoteEditor *editor = pianoRoll.noteEditor();
+        editor->setActiveTrack(0);
+        const Note query = document.score().tracks[0].notes[4];
+        editor->selection()->select({query});
+        const int row = snapshot->rowOfNote(0, query);
+        QVERIFY(row > unisonRow);
+        // THEN both notes of the unison are shaded, with the same weight
+        const std::vector<AttentionOverlay::Key> &keys = panel.overlay()->keys();
+        QCOMPARE(static_cast<int>(keys.size()), row + 1);
+        const auto weightOf = [&keys](const Note &note) {
+            const auto found = std::find_if(keys.begin(), keys.end(), [&note](const auto &key) { return key.note == note; });
+            return found == keys.end() ? -1.0f : found->weight;
+        };
+        QVERIFY(weightOf(first) > 0.0f);
+        QCOMPARE(weightOf(doubled), weightOf(first));
     }
 
     void teachingViewStepsThroughTheNotesWritten()

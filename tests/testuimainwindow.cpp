@@ -14,6 +14,7 @@
 
 #include <QAction>
 #include <QDial>
+#include <QDockWidget>
 #include <QMessageBox>
 #include <QSignalSpy>
 #include <QStandardPaths>
@@ -183,6 +184,27 @@ private Q_SLOTS:
         QVERIFY(cancelledFinished.wait(20000));
         QVERIFY(cancelledFinished.at(0).at(1).toBool());
         QVERIFY(!QFileInfo::exists(dir.filePath(u"b.wav"_s)));
+    }
+
+    void modelDocksOpenTallEnoughToRead()
+    {
+        MainWindow window;
+        window.resize(1400, 860);
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        auto *dock = window.findChild<QDockWidget *>(u"attentionDock"_s);
+        QVERIFY(dock && dock->isHidden());
+        // WHEN the Attention dock is first shown THEN it takes half the window's height
+        dock->toggleViewAction()->trigger();
+        QTRY_VERIFY2(dock->height() >= window.height() * 45 / 100, qPrintable(QString::number(dock->height())));
+        // WHEN it is made shorter, closed and shown again THEN it keeps the height it was given
+        window.resizeDocks({dock}, {360}, Qt::Vertical);
+        QTRY_VERIFY(dock->height() < window.height() * 45 / 100);
+        dock->toggleViewAction()->trigger();
+        QTRY_VERIFY(dock->isHidden());
+        dock->toggleViewAction()->trigger();
+        QTest::qWait(50);
+        QVERIFY2(dock->height() < window.height() * 45 / 100, qPrintable(QString::number(dock->height())));
     }
 
     void statusSaysWhenThereIsNoAudioDevice()

@@ -269,10 +269,11 @@ void AttentionPanel::showQuery(int row)
     double maximum = 0.0;
     for (int k = 0; k < row; ++k) {
         const float w = m_matrix[static_cast<std::size_t>(row) * n + k];
-        if (const Note *note = m_snapshot->noteOfRow(k); note && w > 0.0f) {
+        if (w <= 0.0f)
+            continue;
+        for (const Note *note : m_snapshot->notesOfRow(k)) // with the notes other tracks play in unison
             keys.push_back({*note, w});
-            maximum = std::max(maximum, static_cast<double>(w));
-        }
+        maximum = std::max(maximum, static_cast<double>(w));
     }
     m_overlay->showAttention(*query, std::move(keys), maximum);
 }

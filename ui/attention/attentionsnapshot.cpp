@@ -59,6 +59,16 @@ const Note *AttentionSnapshot::noteOfRow(int row) const
     return &score.tracks[static_cast<std::size_t>(source.track)].notes[static_cast<std::size_t>(source.note)];
 }
 
+std::vector<const Note *> AttentionSnapshot::notesOfRow(int row) const
+{
+    std::vector<const Note *> notes;
+    if (row < 0 || row >= static_cast<int>(rowNotes.size()))
+        return notes;
+    for (const NoteSource &source : rowNotes[static_cast<std::size_t>(row)])
+        notes.push_back(&score.tracks[static_cast<std::size_t>(source.track)].notes[static_cast<std::size_t>(source.note)]);
+    return notes;
+}
+
 int AttentionSnapshot::rowOfNote(int track, const Note &note) const
 {
     if (track < 0 || track >= static_cast<int>(score.tracks.size()))
@@ -106,6 +116,20 @@ AttentionSnapshot computeAttentionSnapshot(const TransformerModel &model, const 
         s.noteEvents.push_back(static_cast<int>(i));
         s.labels.push_back({u"%1:%2"_s.arg(at.bar).arg(at.beat), pitchName(note.pitch), instrument});
         s.endTick = std::max(s.endTick, note.start + 1);
+        s.rowNotes.push_back({source});
+    }
+    // Notes of other tracks the encoder merged into a row's event.
+    for (std::size_t t = 0; t < s.sequence.eventOfNote.size(); ++t) {
+        const std::vector<int> &events = s.sequence.eventOfNote[t];
+        for (std::size_t n = 0; n < events.size(); ++n) {
+            const auto row = std::lower_bound(s.noteEvents.begin(), s.noteEvents.end(), events[n]);
+            if (events[n] < 0 || row == s.noteEvents.end() || *row != events[n])
+                continue;
+            std::vector<NoteSource> &notes = s.rowNotes[static_cast<std::size_t>(row - s.noteEvents.begin())];
+            const NoteSource source{static_cast<int>(t), static_cast<int>(n)};
+            if (notes.front() != source)
+                notes.push_back(source);
+        }
     }
     return s;
 }

@@ -8,7 +8,9 @@
 //
 // Rows and columns are the sequence's note events in order (the header events are left out),
 // so a matrix is N x N for N notes, row = query. Layer or head -1 means the mean over them.
-// The score is a copy taken when the snapshot was made: notes are matched by value.
+// The score is a copy taken when the snapshot was made: notes are matched by value. Notes that
+// tracks play in unison (merged into one event by the encoder) share a row: sourceOfRow() and
+// noteOfRow() give the first of them, notesOfRow() all of them.
 #pragma once
 
 #include "analysis/relativeattention.h"
@@ -32,11 +34,13 @@ struct AttentionSnapshot
     RelativeAttention relative{1, 1};   // this sequence's statistics
     Tick firstTick = 0;                 // the window's start in the score
     Tick endTick = 0;                   // one past its last note's start
+    std::vector<std::vector<NoteSource>> rowNotes; // per row: every note of its event, the source first
 
     int rows() const { return static_cast<int>(noteEvents.size()); }
     std::vector<float> matrix(int layer, int head) const;
     NoteSource sourceOfRow(int row) const;
     const Note *noteOfRow(int row) const;
+    std::vector<const Note *> notesOfRow(int row) const; // empty for no row
     int rowOfNote(int track, const Note &note) const;
 };
 

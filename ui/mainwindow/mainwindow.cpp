@@ -39,6 +39,8 @@
 #include <QStyle>
 #include <QTimer>
 
+#include <memory>
+
 using namespace Qt::StringLiterals;
 
 namespace tutti {
@@ -105,6 +107,19 @@ MainWindow::MainWindow(QWidget *parent)
         addDockWidget(Qt::BottomDockWidgetArea, dock);
         dock->hide();
         menuBar()->findChild<QMenu *>(u"viewMenu"_s)->addAction(dock->toggleViewAction());
+        // A bottom dock opens at its minimum height, too short to read a heat map: the first
+        // time it is shown in a session it gets half the window, unless it is taller already.
+        auto opened = std::make_shared<bool>(false);
+        connect(dock, &QDockWidget::visibilityChanged, this, [this, dock, opened](bool visible) {
+            if (!visible || *opened)
+                return;
+            *opened = true;
+            QTimer::singleShot(0, dock, [this, dock] { // once the dock area has laid it out
+                const int wanted = height() / 2;
+                if (!dock->isFloating() && dock->height() < wanted)
+                    resizeDocks({dock}, {wanted}, Qt::Vertical);
+            });
+        });
         return dock;
     };
     connect(addModelDock(attention, u"Attention"_s), &QDockWidget::visibilityChanged, attention, &AttentionPanel::setActive);

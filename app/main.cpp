@@ -3,6 +3,7 @@
 #include "cli/commands.h"
 #include "io/scorefile.h"
 #include "mainwindow/mainwindow.h"
+#include "mainwindow/terminationsignals.h"
 
 #include <QApplication>
 #include <QCoreApplication>
@@ -62,6 +63,10 @@ int main(int argc, char *argv[])
         icon.addFile(QStringLiteral(":/icons/%1x%1/org.tutti.Tutti.png").arg(size));
     QApplication::setWindowIcon(icon);
     auto window = std::make_unique<tutti::MainWindow>();
+    // Logout, shutdown or kill: close as the Quit action would, but without questions.
+    auto *termination = new tutti::TerminationSignals(&app);
+    QObject::connect(termination, &tutti::TerminationSignals::received, window.get(),
+                     &tutti::MainWindow::closeForShutdown);
     window->show();
     if (argc == 2)
         window->openFile(QString::fromLocal8Bit(argv[1]));

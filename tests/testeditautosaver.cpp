@@ -11,6 +11,8 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+#include <memory>
+
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -130,6 +132,28 @@ private Q_SLOTS:
         restored.restoreRecovered(recovered.score, recovered.originalPath, recovered.sourcePath);
         QVERIFY(restored.filePath().isEmpty());
         QCOMPARE(restored.displayName(), u"import.mid"_s);
+    }
+
+    void aKeptCopyOutlivesTheDocument()
+    {
+        QTemporaryDir dir;
+        QString copy;
+        {
+            // GIVEN an edited document whose copy is written and kept, as when the session ends
+            auto document = std::make_unique<ScoreDocument>();
+            Autosaver autosaver(document.get(), dir.path());
+            drawNote(*document, {0, 480, 60, 80});
+            QVERIFY(autosaver.saveNow().isEmpty());
+            autosaver.keepCopy();
+            copy = autosaver.recoveryPath();
+            // WHEN the document goes, its undo stack clearing on the way
+            document.reset();
+            // THEN the copy is still there
+            QVERIFY(Autosaver::hasRecovery(copy));
+        }
+        // AND after the autosaver too, holding the edit
+        QVERIFY(Autosaver::hasRecovery(copy));
+        QCOMPARE(Autosaver::readRecovery(copy).score.tracks.at(0).notes, (std::vector<Note>{{0, 480, 60, 80}}));
     }
 
     void twoRunningInstancesKeepSeparateCopiesAndClaimNeither()

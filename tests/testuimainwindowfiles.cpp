@@ -9,6 +9,7 @@
 #include "edit/trackcommands.h"
 #include "edit/tracklistcommand.h"
 #include "mainwindow/mainwindow.h"
+#include "mainwindow/terminationsignals.h"
 #include "pianoroll/notecanvas.h"
 #include "pianoroll/pianorolleditor.h"
 #include "pianoroll/timeruler.h"
@@ -29,6 +30,8 @@
 #include <QTemporaryDir>
 #include <QTest>
 #include <QTimer>
+
+#include <csignal>
 
 using namespace Qt::StringLiterals;
 using namespace tutti;
@@ -307,6 +310,55 @@ private Q_SLOTS:
         window.document()->undoStack()->undo();
         QCOMPARE(window.document()->score().tracks.at(1).program, 40);
         QVERIFY(findAction(menu.get(), u"&Remove Track"_s)->isEnabled());
+    }
+
+    void terminationClosesWithoutAskingAndKeepsOnlyUnsavedWork()
+    {
+        TerminationSignals termination;
+        QVERIFY(termination.isInstalled());
+        QSignalSpy received(&termination, &TerminationSignals::received);
+        const Note edit{480, 240, 64, 90};
+        {
+            // GIVEN a window with an edit that no autosave has written yet
+            MainWindow window;
+            connect(&termination, &TerminationSignals::received, &window, &MainWindow::closeForShutdown);
+            window.show();
+            QVERIFY(QTest::qWaitForWindowExposed(&window));
+            ScoreDocument *document = window.document();
+            document->undoStack()->push(new EditNotesCommand(document, {{0, {}, {edit}}}, u"Draw Note"_s));
+            QVERIFY(document->isModified() && recoveryCopies().isEmpty());
+            // WHEN the session ends: SIGTERM
+            std::raise(SIGTERM);
+            QVERIFY(received.wait(5000));
+            QCOMPARE(received.first().first().toInt(), SIGTERM);
+            // THEN the window has closed without asking
+            QVERIFY(!window.isVisible());
+        }
+        // AND once it is gone, a copy of the edit is left for the next start
+        const QStringList copies = recoveryCopies();
+        QCOMPARE(copies.size(), 1);
+        const RecoveredScore recovered = Autosaver::readRecovery(QDir(Autosaver::defaultFolder()).filePath(copies.first()));
+        QVERIFY2(recovered.ok(), qPrintable(recovered.error));
+        QCOMPARE(recovered.score.tracks.at(0).notes, std::vector<Note>{edit});
+        for (const QString &name : QDir(Autosaver::defaultFolder()).entryList({u"recovery*"_s}, QDir::Files))
+            QVERIFY(QFile::remove(QDir(Autosaver::defaultFolder()).filePath(name)));
+        {
+            // GIVEN a window whose edits were undone WHEN SIGINT (Ctrl+C) THEN it closes, leaving no copy
+            MainWindow window;
+            connect(&termination, &TerminationSignals::received, &window, &MainWindow::closeForShutdown);
+            window.show();
+            QVERIFY(QTest::qWaitForWindowExposed(&window));
+            ScoreDocument *document = window.document();
+            document->undoStack()->push(new EditNotesCommand(document, {{0, {}, {edit}}}, u"Draw Note"_s));
+            QVERIFY(window.autosaver()->saveNow().isEmpty());
+            document->undoStack()->undo();
+            QVERIFY(!document->isModified());
+            std::raise(SIGINT);
+            QVERIFY(received.wait(5000));
+            QCOMPARE(received.last().first().toInt(), SIGINT);
+            QVERIFY(!window.isVisible());
+        }
+        QVERIFY(recoveryCopies().isEmpty());
     }
 };
 

@@ -10,6 +10,7 @@
 //   }
 //   autosaver.start();                              // every minute while the document is modified
 //   autosaver.discard();                            // on a normal close
+//   autosaver.saveNow(); autosaver.keepCopy();      // or when the session ends with unsaved work
 //
 // Each instance writes "recovery-<pid>-<start ms>-<n>.tutti" in the folder and holds a QLockFile
 // "<copy>.lock" while it lives. A copy whose lock is free, or stale because the process that
@@ -71,6 +72,10 @@ public:
     // Writes the recovery copy now when the document is modified; returns the error, if any.
     QString saveNow();
     void discard(); // removes this instance's copy and its path file
+    // Stops following the document: no more copies, and the current one is not removed when
+    // the document goes (its undo stack clears as it is destroyed) or turns clean. For a
+    // session that ends with unsaved work: the next start offers the copy.
+    void keepCopy();
 
     // Copies in the folder whose owner is no longer running, newest first; this autosaver
     // holds their locks until it releases them (or is destroyed). Stale locks left without

@@ -485,15 +485,29 @@ void MainWindow::rebuildRecentMenu()
 
 void MainWindow::closeEvent(QCloseEvent *event)
 {
-    if (!maybeSave()) {
+    if (!m_shuttingDown && !maybeSave()) {
         event->ignore();
         return;
     }
     QSettings settings;
     settings.setValue(u"window/geometry"_s, saveGeometry());
     settings.setValue(u"window/state"_s, saveState());
-    m_autosaver->discard();
+    if (m_shuttingDown && m_document->isModified()) {
+        m_autosaver->saveNow(); // the latest edits, for the next start to offer
+        m_autosaver->keepCopy();
+    } else {
+        m_autosaver->discard();
+    }
     event->accept();
+}
+
+void MainWindow::closeForShutdown()
+{
+    if (m_shuttingDown)
+        return;
+    m_shuttingDown = true;
+    close();
+    QCoreApplication::quit(); // also ends the loop of a dialog that may be open
 }
 
 void MainWindow::dragEnterEvent(QDragEnterEvent *event)

@@ -33,6 +33,10 @@ public:
     PianoRollEditor *pianoRoll() const { return m_pianoRoll; }
     QAction *loopAction() const { return m_loop; }
     Autosaver *autosaver() const { return m_autosaver; }
+    // The session is ending (SIGTERM, SIGINT): closes without asking anything and quits. An
+    // unsaved document stays in a fresh recovery copy, offered at the next start; a clean one
+    // leaves none.
+    void closeForShutdown();
 
 protected:
     void closeEvent(QCloseEvent *event) override;
@@ -71,6 +75,7 @@ private:
     QAction *m_loop = nullptr;
     Tick m_rangeBegin = 0;   // the bar range chosen in the ruler (loop, later generation)
     Tick m_rangeEnd = 0;     // 0: none chosen yet, loop bars 1-4
+    bool m_shuttingDown = false; // closeForShutdown(): no questions
 };
 
 } // namespace tutti

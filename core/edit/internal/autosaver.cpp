@@ -138,6 +138,12 @@ void Autosaver::discard()
     QFile::remove(pathFileOf(m_recoveryPath));
 }
 
+void Autosaver::keepCopy()
+{
+    m_timer.stop();
+    disconnect(m_document, nullptr, this, nullptr);
+}
+
 QStringList Autosaver::claimOrphanedCopies()
 {
     // A Tutti that died before its first autosave leaves only its lock: taking such a stale

@@ -4,7 +4,6 @@
 #include "colourmap.h"
 #include "pianoroll/pianorollviewport.h"
 
-#include <QEvent>
 #include <QPainter>
 
 #include <algorithm>
@@ -12,14 +11,8 @@
 namespace tutti {
 
 AttentionOverlay::AttentionOverlay(QWidget *canvas, PianoRollViewport *viewport)
-    : QWidget(canvas)
-    , m_viewport(viewport)
+    : CanvasOverlay(canvas, viewport)
 {
-    setAttribute(Qt::WA_TransparentForMouseEvents);
-    setAttribute(Qt::WA_NoSystemBackground);
-    setGeometry(canvas->rect());
-    canvas->installEventFilter(this);
-    connect(viewport, &PianoRollViewport::changed, this, qOverload<>(&QWidget::update));
 }
 
 void AttentionOverlay::showAttention(const Note &query, std::vector<Key> keys, double maximum)
@@ -44,18 +37,11 @@ void AttentionOverlay::clear()
     update();
 }
 
-bool AttentionOverlay::eventFilter(QObject *watched, QEvent *event)
-{
-    if (watched == parent() && event->type() == QEvent::Resize)
-        setGeometry(parentWidget()->rect());
-    return QWidget::eventFilter(watched, event);
-}
-
 QRectF AttentionOverlay::noteRect(const Note &note) const
 {
-    const double width = std::max(3.0, note.length * m_viewport->pixelsPerTick() - 1);
-    return QRectF(m_viewport->xForTick(note.start), m_viewport->yForPitch(note.pitch) + 0.5, width,
-                  std::max(2.0, m_viewport->keyHeight() - 1));
+    const double width = std::max(3.0, note.length * viewport()->pixelsPerTick() - 1);
+    return QRectF(viewport()->xForTick(note.start), viewport()->yForPitch(note.pitch) + 0.5, width,
+                  std::max(2.0, viewport()->keyHeight() - 1));
 }
 
 void AttentionOverlay::paintEvent(QPaintEvent *)

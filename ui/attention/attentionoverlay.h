@@ -12,9 +12,8 @@
 // canvas's size and scrolling.
 #pragma once
 
+#include "pianoroll/canvasoverlay.h"
 #include "score/score.h"
-
-#include <QWidget>
 
 #include <optional>
 #include <vector>
@@ -23,7 +22,7 @@ namespace tutti {
 
 class PianoRollViewport;
 
-class AttentionOverlay final : public QWidget
+class AttentionOverlay final : public CanvasOverlay
 {
     Q_OBJECT
 
@@ -43,13 +42,11 @@ public:
     const std::vector<Key> &keys() const { return m_keys; }
 
 protected:
-    bool eventFilter(QObject *watched, QEvent *event) override;
     void paintEvent(QPaintEvent *event) override;
 
 private:
     QRectF noteRect(const Note &note) const;
 
-    PianoRollViewport *m_viewport;
     std::optional<Note> m_query;
     std::optional<Note> m_markedKey;
     std::vector<Key> m_keys;

@@ -5,7 +5,6 @@
 #include "pianoroll/pianorollviewport.h"
 #include "suggestioncontroller.h"
 
-#include <QEvent>
 #include <QPainter>
 
 #include <algorithm>
@@ -13,16 +12,10 @@
 namespace tutti {
 
 GhostNoteLayer::GhostNoteLayer(SuggestionController *suggestions, QWidget *canvas, PianoRollViewport *viewport)
-    : QWidget(canvas)
+    : CanvasOverlay(canvas, viewport)
     , m_suggestions(suggestions)
-    , m_viewport(viewport)
 {
-    setAttribute(Qt::WA_TransparentForMouseEvents);
-    setAttribute(Qt::WA_NoSystemBackground);
-    setGeometry(canvas->rect());
     raise();
-    canvas->installEventFilter(this);
-    connect(viewport, &PianoRollViewport::changed, this, qOverload<>(&QWidget::update));
     connect(suggestions, &SuggestionController::selectionChanged, this, [this] {
         refresh();
         reveal();
@@ -38,13 +31,6 @@ int GhostNoteLayer::ghostNoteCount() const
     for (const Part &part : m_parts)
         count += static_cast<int>(part.notes.size());
     return count;
-}
-
-bool GhostNoteLayer::eventFilter(QObject *watched, QEvent *event)
-{
-    if (watched == parent() && event->type() == QEvent::Resize)
-        setGeometry(parentWidget()->rect());
-    return QWidget::eventFilter(watched, event);
 }
 
 void GhostNoteLayer::refresh()
@@ -70,27 +56,27 @@ void GhostNoteLayer::reveal()
 {
     if (m_endTick <= m_firstTick)
         return;
-    const Tick visibleFirst = m_viewport->tickAtX(0);
-    const Tick visibleTicks = m_viewport->tickAtX(width()) - visibleFirst;
+    const Tick visibleFirst = viewport()->tickAtX(0);
+    const Tick visibleTicks = viewport()->tickAtX(width()) - visibleFirst;
     if (m_firstTick >= visibleFirst && m_endTick <= visibleFirst + visibleTicks)
         return;
     // Centred when it fits; otherwise its start at the left edge.
     const Tick margin = std::max<Tick>(0, (visibleTicks - (m_endTick - m_firstTick)) / 2);
-    m_viewport->setFirstTick(std::max<Tick>(0, m_firstTick - margin));
+    viewport()->setFirstTick(std::max<Tick>(0, m_firstTick - margin));
 }
 
 void GhostNoteLayer::paintEvent(QPaintEvent *)
 {
     QPainter painter(this);
-    const double keyHeight = m_viewport->keyHeight();
-    const double ppt = m_viewport->pixelsPerTick();
-    const Tick first = m_viewport->tickAtX(0);
-    const Tick last = m_viewport->tickAtX(width());
+    const double keyHeight = viewport()->keyHeight();
+    const double ppt = viewport()->pixelsPerTick();
+    const Tick first = viewport()->tickAtX(0);
+    const Tick last = viewport()->tickAtX(width());
 
     // The bars the candidate writes: the score there is dimmed, so the ghosts stand out from
     // the notes under them, and dashed edges show where it goes even when it is sparse.
-    const double bandLeft = m_viewport->xForTick(m_firstTick);
-    const double bandRight = m_viewport->xForTick(m_endTick);
+    const double bandLeft = viewport()->xForTick(m_firstTick);
+    const double bandRight = viewport()->xForTick(m_endTick);
     painter.fillRect(QRectF(bandLeft, 0, bandRight - bandLeft, height()), QColor(0, 0, 0, 110));
     painter.setPen(QPen(QColor(255, 255, 255, 110), 1, Qt::DashLine));
     painter.drawLine(QPointF(bandLeft, 0), QPointF(bandLeft, height()));
@@ -109,11 +95,11 @@ void GhostNoteLayer::paintEvent(QPaintEvent *)
                 break;
             if (note.start + note.length < first)
                 continue;
-            const double y = m_viewport->yForPitch(note.pitch);
+            const double y = viewport()->yForPitch(note.pitch);
             if (y + keyHeight < 0 || y > height())
                 continue;
             const double width = std::max(3.0, note.length * ppt - 1);
-            painter.drawRect(QRectF(m_viewport->xForTick(note.start) + 0.5, y + 1, width - 1, keyHeight - 2));
+            painter.drawRect(QRectF(viewport()->xForTick(note.start) + 0.5, y + 1, width - 1, keyHeight - 2));
             ++painted;
         }
     }

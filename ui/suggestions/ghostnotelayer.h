@@ -10,10 +10,10 @@
 // the canvas's size and scrolling.
 #pragma once
 
+#include "pianoroll/canvasoverlay.h"
 #include "score/score.h"
 
 #include <QColor>
-#include <QWidget>
 
 #include <vector>
 
@@ -22,7 +22,7 @@ namespace tutti {
 class PianoRollViewport;
 class SuggestionController;
 
-class GhostNoteLayer final : public QWidget
+class GhostNoteLayer final : public CanvasOverlay
 {
     Q_OBJECT
 
@@ -33,7 +33,6 @@ public:
     int lastPaintedNoteCount() const { return m_lastPainted; }
 
 protected:
-    bool eventFilter(QObject *watched, QEvent *event) override;
     void paintEvent(QPaintEvent *event) override;
 
 private:
@@ -47,7 +46,6 @@ private:
     void reveal();  // scrolls the piano roll to the shown candidate's bars when they are out of view
 
     SuggestionController *m_suggestions;
-    PianoRollViewport *m_viewport;
     std::vector<Part> m_parts;
     Tick m_firstTick = 0;
     Tick m_endTick = 0;

@@ -3,7 +3,6 @@
 
 #include "pianoroll/pianorollviewport.h"
 
-#include <QEvent>
 #include <QPainter>
 
 #include <algorithm>
@@ -11,14 +10,8 @@
 namespace tutti {
 
 TeachingOverlay::TeachingOverlay(QWidget *canvas, PianoRollViewport *viewport)
-    : QWidget(canvas)
-    , m_viewport(viewport)
+    : CanvasOverlay(canvas, viewport)
 {
-    setAttribute(Qt::WA_TransparentForMouseEvents);
-    setAttribute(Qt::WA_NoSystemBackground);
-    setGeometry(canvas->rect());
-    canvas->installEventFilter(this);
-    connect(viewport, &PianoRollViewport::changed, this, qOverload<>(&QWidget::update));
 }
 
 void TeachingOverlay::setRun(std::shared_ptr<const TeachingRun> run)
@@ -34,30 +27,23 @@ void TeachingOverlay::setCurrent(int note)
     update();
 }
 
-bool TeachingOverlay::eventFilter(QObject *watched, QEvent *event)
-{
-    if (watched == parent() && event->type() == QEvent::Resize)
-        setGeometry(parentWidget()->rect());
-    return QWidget::eventFilter(watched, event);
-}
-
 void TeachingOverlay::paintEvent(QPaintEvent *)
 {
     if (!m_run || m_run->notes.empty() || m_current < 0)
         return;
     QPainter painter(this);
-    const double keyHeight = m_viewport->keyHeight();
-    const double ppt = m_viewport->pixelsPerTick();
+    const double keyHeight = viewport()->keyHeight();
+    const double ppt = viewport()->pixelsPerTick();
     const int last = std::min(m_current, static_cast<int>(m_run->notes.size()) - 1);
     // Dim the score's own notes where the model writes, so its notes stand out above them.
     Tick begin = m_run->notes.front().note.start, end = begin;
     for (const TeachingNote &n : m_run->notes)
         end = std::max(end, n.note.start + n.note.length);
-    painter.fillRect(QRectF(QPointF(m_viewport->xForTick(begin), 0), QPointF(m_viewport->xForTick(end), height())),
+    painter.fillRect(QRectF(QPointF(viewport()->xForTick(begin), 0), QPointF(viewport()->xForTick(end), height())),
                      QColor(0x1b, 0x1c, 0x1f, 170));
     for (int i = 0; i <= last; ++i) {
         const TeachingNote &n = m_run->notes[static_cast<std::size_t>(i)];
-        const QRectF r(m_viewport->xForTick(n.note.start), m_viewport->yForPitch(n.note.pitch) + 0.5,
+        const QRectF r(viewport()->xForTick(n.note.start), viewport()->yForPitch(n.note.pitch) + 0.5,
                        std::max(3.0, n.note.length * ppt - 1), std::max(2.0, keyHeight - 1));
         if (!r.intersects(rect()))
             continue;

@@ -12,9 +12,8 @@
 // current one with a yellow frame.
 #pragma once
 
+#include "pianoroll/canvasoverlay.h"
 #include "teachingrun.h"
-
-#include <QWidget>
 
 #include <memory>
 
@@ -22,7 +21,7 @@ namespace tutti {
 
 class PianoRollViewport;
 
-class TeachingOverlay final : public QWidget
+class TeachingOverlay final : public CanvasOverlay
 {
     Q_OBJECT
 
@@ -34,11 +33,9 @@ public:
     int current() const { return m_current; }
 
 protected:
-    bool eventFilter(QObject *watched, QEvent *event) override;
     void paintEvent(QPaintEvent *event) override;
 
 private:
-    PianoRollViewport *m_viewport;
     std::shared_ptr<const TeachingRun> m_run;
     int m_current = -1;
 };

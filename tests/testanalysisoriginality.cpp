@@ -272,6 +272,18 @@ private Q_SLOTS:
         QCOMPARE(report.longest()->pieceKey, u"tests/first"_s);
         QCOMPARE(report.longest()->corpusPieces, 2);
         QVERIFY(report.longest()->describe().contains(u"2 training pieces"_s));
+        QVERIFY(report.copies()); // two pieces: still a copy
+        // and held by a third piece it is common stock: reported, not flagged
+        OriginalityIndexBuilder three;
+        QVERIFY(three.addPiece(u"tests/first"_s, first));
+        QVERIFY(three.addPiece(u"tests/third"_s, third));
+        Score fourth;
+        fourth.tracks.push_back(tuneTrack(u"Horn"_s, bar, -5));
+        QVERIFY(three.addPiece(u"tests/fourth"_s, fourth));
+        const OriginalityReport common = std::move(three).build().check(score);
+        QCOMPARE(common.longest()->corpusPieces, commonplacePieces);
+        QVERIFY(!common.copies());
+        QCOMPARE(common.copied(), nullptr);
         // and an index of the third piece alone names its unnamed part by number, at its bar
         OriginalityIndexBuilder alone;
         QVERIFY(alone.addPiece(u"tests/third"_s, third));

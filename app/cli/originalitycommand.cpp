@@ -125,11 +125,12 @@ int runOriginality(const QStringList &arguments)
         for (std::size_t i = 1; i < report.matches.size(); ++i)
             out() << "           " << report.matches[i].describe() << "\n";
     }
-    if (report.copies(threshold))
-        out() << "COPY:      " << report.longest()->notes << " consecutive notes of one part match "
-              << report.longest()->pieceKey << " (threshold " << threshold << ")\n";
+    if (const OriginalityMatch *copy = report.copied(threshold))
+        out() << "COPY:      " << copy->notes << " consecutive notes of one part match " << copy->pieceKey
+              << " (threshold " << threshold << ")\n";
     else
-        out() << "Original:  no part copies " << threshold << " or more consecutive notes\n";
+        out() << "Original:  no part copies " << threshold << " or more consecutive notes of one training piece"
+              << " (passages that " << commonplacePieces << " or more pieces hold are common stock)\n";
     out().flush();
     return 0;
 }

@@ -2,8 +2,8 @@
 //
 // Usage:
 //   tutti::OriginalityReport report = tutti::checkSuggestion(index, document.score(), suggestion);
-//   if (report.copies())
-//       flag(tutti::copiedPieceName(*report.longest()), report.longest()->notes);
+//   if (const tutti::OriginalityMatch *copy = report.copied())
+//       flag(tutti::copiedPieceName(*copy), copy->notes);
 //
 // The check runs on a score holding just the suggestion's notes, one track per part, on the
 // score's own tempo, metre and resolution (so the bars it names are the score's). The user's

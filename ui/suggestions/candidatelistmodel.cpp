@@ -65,17 +65,15 @@ QVariant CandidateListModel::data(const QModelIndex &index, int role) const
     const Row &row = m_rows[static_cast<std::size_t>(index.row())];
     if (role == Qt::TextAlignmentRole)
         return index.column() >= Bars ? QVariant() : QVariant(static_cast<int>(Qt::AlignRight | Qt::AlignVCenter));
-    const OriginalityMatch *copied = row.originality.copies() ? row.originality.longest() : nullptr;
+    const OriginalityMatch *copied = row.originality.copied();
     if (role == Qt::ToolTipRole && index.column() == Originality && copied)
-        return u"Copies the training corpus: %1.%2"_s.arg(
-            copied->describe(),
-            copied->corpusPieces > 1 ? u" The passage is in %1 training pieces: common stock more than one piece's music."_s
-                                           .arg(copied->corpusPieces)
-                                     : QString());
+        return u"Copies the training corpus: %1."_s.arg(copied->describe());
     if (role == Qt::ToolTipRole && index.column() == Originality && row.originality.longest())
-        return u"Longest passage found in the training corpus: %1 notes (flagged from %2)"_s
-            .arg(row.originality.longest()->notes)
-            .arg(defaultCopyThresholdNotes);
+        return u"Longest passage found in the training corpus: %1. Flagged from %2 notes of one piece; a "
+               "passage that %3 or more pieces hold is common stock."_s
+            .arg(row.originality.longest()->describe())
+            .arg(defaultCopyThresholdNotes)
+            .arg(commonplacePieces);
     if (role == Qt::ToolTipRole && row.suggestion.cancelled)
         return u"Cut short by Cancel: the notes written until then"_s;
     if (role == Qt::ForegroundRole && copied)

@@ -8,9 +8,9 @@
 //   candidates.removeAt(0);  candidates.clear();
 //
 // Each row keeps its suggestion and the bar numbers it covered when it arrived. Numbers (#)
-// run on until clear(), so "#3" stays #3 when #2 is discarded. A row whose originality report
-// copies() (8+ notes of one part match a training piece) is flagged in the Originality column
-// with the piece's name; its tooltip describes the passage.
+// run on until clear(), so "#3" stays #3 when #2 is discarded. A row whose originality
+// report copies() (8+ notes of one part match one training piece, not common stock) is
+// flagged in the Originality column with the piece's name; its tooltip describes the passage.
 #pragma once
 
 #include "analysis/originalityindex.h"

@@ -65,9 +65,9 @@ void SuggestionController::addCandidate(const Suggestion &suggestion)
 {
     const OriginalityReport originality = checkSuggestion(m_originality, m_document->score(), suggestion);
     m_candidates->append(suggestion, m_document->score(), originality);
-    if (originality.copies())
+    if (const OriginalityMatch *copy = originality.copied())
         Q_EMIT message(u"%1 copies the training corpus: %2"_s.arg(m_candidates->label(m_candidates->count() - 1),
-                                                                   originality.longest()->describe()));
+                                                                   copy->describe()));
     if (m_selected < 0)
         select(m_candidates->count() - 1); // the first to arrive shows at once
 }

@@ -3,11 +3,11 @@
 #include "analysis/originalityindex.h"
 #include "analysis/originalityindexbuilder.h"
 #include "representation/corpus.h"
+#include "runtutti.h"
 #include "score/timemap.h"
 
 #include <QDir>
 #include <QFile>
-#include <QProcess>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -15,6 +15,8 @@
 #include <set>
 
 using namespace tutti;
+using tutti::test::Run;
+using tutti::test::runTutti;
 using namespace Qt::StringLiterals;
 
 namespace {
@@ -73,28 +75,6 @@ int onsetCount(const Track &track, int ticksPerQuarter)
     for (const Note &note : track.notes)
         steps.insert((note.start * 24 + ticksPerQuarter) / (2 * ticksPerQuarter));
     return static_cast<int>(steps.size());
-}
-
-struct Run
-{
-    int exitCode = -1;
-    QString out;
-    QString err;
-};
-
-Run runTutti(const QStringList &arguments)
-{
-    QProcess process;
-    process.start(QStringLiteral(TUTTI_BINARY), arguments);
-    Run run;
-    if (!process.waitForFinished(60000)) {
-        process.kill();
-        return run;
-    }
-    run.exitCode = process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1;
-    run.out = QString::fromUtf8(process.readAllStandardOutput());
-    run.err = QString::fromUtf8(process.readAllStandardError());
-    return run;
 }
 
 } // namespace

@@ -1,42 +1,19 @@
 // testcli.cpp — the `tutti` command line as a user runs it: exit codes, messages, files.
 #include "io/scorefile.h"
 #include "io/tuttifile.h"
+#include "runtutti.h"
 
 #include <QDirIterator>
 #include <QFileInfo>
-#include <QProcess>
 #include <QTemporaryDir>
 #include <QTest>
 
 using namespace Qt::StringLiterals;
 using namespace tutti;
+using tutti::test::Run;
+using tutti::test::runTutti;
 
 namespace {
-
-struct Run
-{
-    int exitCode = -1;
-    bool crashed = false;
-    QString out;
-    QString err;
-};
-
-Run runTutti(const QStringList &arguments)
-{
-    QProcess process;
-    process.start(QStringLiteral(TUTTI_BINARY), arguments);
-    Run run;
-    if (!process.waitForFinished(60000)) {
-        process.kill();
-        run.crashed = true;
-        return run;
-    }
-    run.crashed = process.exitStatus() != QProcess::NormalExit;
-    run.exitCode = process.exitCode();
-    run.out = QString::fromUtf8(process.readAllStandardOutput());
-    run.err = QString::fromUtf8(process.readAllStandardError());
-    return run;
-}
 
 Score twoBarDuet()
 {

@@ -1,10 +1,11 @@
 // testcliattention.cpp — `tutti attention` end to end: the shipped model over two small
 // scores, then the files it writes read back.
+#include "runtutti.h"
+
 #include <QDir>
 #include <QFile>
 #include <QImage>
 #include <QMap>
-#include <QProcess>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -16,17 +17,13 @@ namespace {
 
 const QString shippedModel = QStringLiteral(TUTTI_TEST_DATA "/../../models/tutti-mmt.safetensors");
 
+// The exit code, and stdout and stderr together in `output`.
 int runTutti(const QStringList &arguments, QString *output = nullptr)
 {
-    QProcess process;
-    process.start(QStringLiteral(TUTTI_BINARY), arguments);
-    if (!process.waitForFinished(60000)) {
-        process.kill();
-        return -1;
-    }
+    const tutti::test::Run run = tutti::test::runTutti(arguments);
     if (output)
-        *output = QString::fromUtf8(process.readAllStandardOutput() + process.readAllStandardError());
-    return process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1;
+        *output = run.out + run.err;
+    return run.exitCode;
 }
 
 } // namespace

@@ -2,10 +2,12 @@
 #include "cli/evalreport.h"
 
 #include "analysis/musicmetrics.h"
+#include "analysis/originalityindex.h"
 #include "representation/event.h"
 
 #include <QColor>
 #include <QDir>
+#include <QFileInfo>
 #include <QImage>
 #include <QPainter>
 #include <QSaveFile>
@@ -214,12 +216,14 @@ QString markdown(const EvalResults &results)
     md += u"## Objective metrics of %1-bar samples\n\n"_s.arg(results.sampleBars);
     md += u"Mean ± 95 % confidence interval over %1 samples per mode (validation pieces in turn give the "
           "context: bars 1-8 for continue, bars 9-%2 rewritten for infill, their instruments for instruments). "
-          "Real: bars 9-%2 of every validation piece at least 24 bars long. Copies: samples whose longest "
-          "passage matching the training corpus reaches %3 notes of one part"_s.arg(results.samplesPerMode)
+          "Real: bars 9-%2 of every validation piece at least 24 bars long. Copies: samples with a passage "
+          "of %3 or more notes of one part that matches one training piece (passages that %4 or more pieces "
+          "hold are common stock and not counted)"_s.arg(results.samplesPerMode)
               .arg(8 + results.sampleBars)
-              .arg(results.copyThreshold);
+              .arg(results.copyThreshold)
+              .arg(commonplacePieces);
     md += results.indexPath.isEmpty() ? u" (not checked: no corpus index).\n\n"_s
-                                      : u" (index `%1`).\n\n"_s.arg(results.indexPath);
+                                      : u" (index `%1`).\n\n"_s.arg(QFileInfo(results.indexPath).fileName());
     md += u"| source | mode | samples | pitch-class entropy (bits) | scale consistency (%) | groove consistency (%) "
           "| notes/s | copies |\n|---|---|---:|---:|---:|---:|---:|---:|\n"_s;
     for (const SampleSet &set : results.samples) {

@@ -36,6 +36,7 @@
 #include <QSpinBox>
 #include <QStandardPaths>
 #include <QStatusBar>
+#include <QHeaderView>
 #include <QTableView>
 #include <QTemporaryDir>
 #include <QTest>
@@ -440,6 +441,7 @@ private Q_SLOTS:
         // GIVEN an index of one training piece: a 12-note tune of quavers and crotchets
         const std::vector<int> tune = {60, 62, 64, 65, 67, 65, 64, 62, 60, 67, 72, 71};
         Score training;
+        training.title = u"String Quartet in E-flat major, Op. 277: Allegro moderato ma con fuoco, quasi una fantasia"_s;
         training.timeSignatures = {{0, 4, 4}};
         Track &line = training.addTrack(u"Violin I"_s, 40);
         Tick at = 0;
@@ -480,7 +482,7 @@ private Q_SLOTS:
         QCOMPARE(tray->originality(0).longest()->notes, 12);
         QCOMPARE(tray->originality(0).longest()->transposition, 2);
         const QModelIndex flag = tray->index(0, CandidateListModel::Originality);
-        QCOMPARE(flag.data().toString(), u"⚠ copies Work/sq1 (12 notes)"_s);
+        QCOMPARE(flag.data().toString(), u"⚠ copies %1 (12 notes)"_s.arg(training.title));
         const QString why = flag.data(Qt::ToolTipRole).toString();
         QVERIFY2(why.contains(u"openscore-quartets/Composer/Work/sq1"_s) && why.contains(u"Violin I"_s), qPrintable(why));
         QVERIFY(messages.size() >= 1);
@@ -491,6 +493,10 @@ private Q_SLOTS:
         // AND the tray shows the column
         auto *view = f.panel->findChild<QTableView *>();
         QVERIFY(view && !view->isColumnHidden(CandidateListModel::Originality));
+        // AND the flag fits the tray's width (eliding), so no scrolling is needed to see it
+        QTRY_VERIFY(view->columnViewportPosition(CandidateListModel::Originality)
+                        + view->columnWidth(CandidateListModel::Originality)
+                    <= view->viewport()->width());
     }
 
 private:

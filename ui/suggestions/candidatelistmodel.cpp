@@ -67,11 +67,11 @@ QVariant CandidateListModel::data(const QModelIndex &index, int role) const
         return index.column() >= Bars ? QVariant() : QVariant(static_cast<int>(Qt::AlignRight | Qt::AlignVCenter));
     const OriginalityMatch *copied = row.originality.copied();
     if (role == Qt::ToolTipRole && index.column() == Originality && copied)
-        return u"Copies the training corpus: %1."_s.arg(copied->describe());
+        return u"<p>Copies the training corpus: %1.</p>"_s.arg(copied->describe().toHtmlEscaped()); // rich text wraps
     if (role == Qt::ToolTipRole && index.column() == Originality && row.originality.longest())
-        return u"Longest passage found in the training corpus: %1. Flagged from %2 notes of one piece; a "
-               "passage that %3 or more pieces hold is common stock."_s
-            .arg(row.originality.longest()->describe())
+        return u"<p>Longest passage found in the training corpus: %1. Flagged from %2 notes of one piece; a "
+               "passage that %3 or more pieces hold is common stock.</p>"_s
+            .arg(row.originality.longest()->describe().toHtmlEscaped())
             .arg(defaultCopyThresholdNotes)
             .arg(commonplacePieces);
     if (role == Qt::ToolTipRole && row.suggestion.cancelled)

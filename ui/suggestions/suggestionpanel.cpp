@@ -289,9 +289,10 @@ QWidget *SuggestionPanel::createTray()
     m_tray->setSelectionMode(QAbstractItemView::SingleSelection);
     m_tray->setEditTriggers(QAbstractItemView::NoEditTriggers);
     m_tray->verticalHeader()->hide();
-    m_tray->horizontalHeader()->setStretchLastSection(true);
     m_tray->setWordWrap(false);
-    m_tray->resizeColumnsToContents();
+    // The copy flag takes the width that is left and elides; its tooltip has it all.
+    m_tray->horizontalHeader()->setSectionResizeMode(CandidateListModel::Originality, QHeaderView::Stretch);
+    fitTrayColumns();
     m_tray->setMinimumHeight(110);
     // Grows into what the dock has left, but asks for no more than its minimum: the scroll
     // area around the panel scrolls only when the form and this minimum do not fit.
@@ -331,7 +332,7 @@ QWidget *SuggestionPanel::createTray()
     connect(m_discardAll, &QPushButton::clicked, m_suggestions, &SuggestionController::discardAll);
     connect(m_suggestions->candidates(), &QAbstractItemModel::modelReset, this, &SuggestionPanel::updateButtons);
     connect(m_suggestions->candidates(), &QAbstractItemModel::rowsInserted, this, [this] {
-        m_tray->resizeColumnsToContents(); // seeds and note counts grow as rows arrive
+        fitTrayColumns(); // seeds and note counts grow as rows arrive
         updateButtons();
     });
     connect(m_suggestions->candidates(), &QAbstractItemModel::rowsRemoved, this, &SuggestionPanel::updateButtons);
@@ -458,6 +459,12 @@ void SuggestionPanel::updateRange()
     }
     m_range->setText(text);
     updateButtons();
+}
+
+void SuggestionPanel::fitTrayColumns()
+{
+    for (int column = 0; column < CandidateListModel::Originality; ++column)
+        m_tray->resizeColumnToContents(column);
 }
 
 void SuggestionPanel::updateButtons()

@@ -62,6 +62,7 @@ private:
     void modeChanged();
     void updateRange();   // the bars line, after the range, mode, length or score change
     void updateButtons();
+    void fitTrayColumns(); // all but the copy flag, which stretches
     void updateMinimumWidth(); // the form's, and room for the scroll bar beside it
     void syncTraySelection(int row);
     int trayRow() const;  // the tray's selected row, -1 when none

@@ -216,8 +216,10 @@ QString OriginalityMatch::describe() const
     if (transposition != 0)
         text += u", transposed %1 semitone%2 %3"_s.arg(std::abs(transposition))
                     .arg(std::abs(transposition) == 1 ? u""_s : u"s"_s, transposition > 0 ? u"up"_s : u"down"_s);
-    if (corpusPieces > 1)
+    if (corpusPieces >= commonplacePieces)
         text += u" (a commonplace: %1 training pieces hold it)"_s.arg(corpusPieces);
+    else if (corpusPieces > 1)
+        text += u" (%1 training pieces hold it)"_s.arg(corpusPieces);
     return text;
 }
 

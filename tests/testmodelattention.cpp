@@ -1,6 +1,7 @@
 // testmodelattention.cpp — the model's attention maps: shape, rows summing to one, causality.
 #include "model/modelconfig.h"
 #include "model/transformermodel.h"
+#include "tinymodel.h"
 
 #include <QTest>
 
@@ -18,14 +19,7 @@ private Q_SLOTS:
     void rowsSumToOneAndNeverLookAhead()
     {
         // GIVEN a tiny random model (2 layers, 4 heads) and a sequence of 40 events
-        ModelConfig config;
-        config.layers = 2;
-        config.width = 32;
-        config.heads = 4;
-        config.context = 64;
-        QString error;
-        const std::unique_ptr<TransformerModel> model = TransformerModel::create(config, 3, error);
-        QVERIFY2(model, qPrintable(error));
+        const std::unique_ptr<TransformerModel> model = test::tinyModel({.layers = 2, .heads = 4, .context = 64}, 3);
         std::vector<Event> events = {Event::ofType(EventType::StartOfSong), Event::instrumentEvent(25),
                                      Event::instrumentEvent(27), Event::ofType(EventType::StartOfNotes)};
         for (int i = 0; events.size() < 40; ++i)
@@ -61,14 +55,7 @@ private Q_SLOTS:
     void earlierWeightsDoNotDependOnLaterEvents()
     {
         // GIVEN a tiny random model and two sequences that differ only in their last event
-        ModelConfig config;
-        config.layers = 2;
-        config.width = 32;
-        config.heads = 4;
-        config.context = 32;
-        QString error;
-        const std::unique_ptr<TransformerModel> model = TransformerModel::create(config, 9, error);
-        QVERIFY2(model, qPrintable(error));
+        const std::unique_ptr<TransformerModel> model = test::tinyModel({.layers = 2, .heads = 4, .context = 32}, 9);
         std::vector<Event> a = {Event::ofType(EventType::StartOfSong), Event::instrumentEvent(1),
                                 Event::ofType(EventType::StartOfNotes), Event::note(0, 0, 60, 12, 1),
                                 Event::note(1, 0, 64, 12, 1), Event::note(2, 0, 67, 12, 1)};

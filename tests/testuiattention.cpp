@@ -14,6 +14,7 @@
 #include "teaching/entropystrip.h"
 #include "teaching/teachingpanel.h"
 #include "teaching/teachingrun.h"
+#include "tinymodel.h"
 
 #include <QFile>
 #include <QSignalSpy>
@@ -170,16 +171,8 @@ private Q_SLOTS:
     {
         // GIVEN a tiny random model on disk and the Attention panel over a duet
         QTemporaryDir dir;
-        ModelConfig config;
-        config.layers = 2;
-        config.width = 32;
-        config.heads = 2;
-        config.context = 64;
-        QString error;
-        const std::unique_ptr<TransformerModel> model = TransformerModel::create(config, 5, error);
-        QVERIFY2(model, qPrintable(error));
-        const QString modelPath = dir.filePath(u"tiny.safetensors"_s);
-        QCOMPARE(model->save(modelPath), QString());
+        const QString modelPath = test::saveTinyModel(dir.filePath(u"tiny.safetensors"_s), {.layers = 2, .context = 64}, 5);
+        QVERIFY(!modelPath.isEmpty());
         ScoreDocument document;
         document.replaceScore(duet());
         PianoRollEditor pianoRoll(&document);
@@ -269,16 +262,8 @@ private Q_SLOTS:
         // GIVEN the duet with a second violin doubling the first violin's first note, five
         // ticks late and softer: the model sees one event for the two
         QTemporaryDir dir;
-        ModelConfig config;
-        config.layers = 1;
-        config.width = 32;
-        config.heads = 2;
-        config.context = 64;
-        QString error;
-        const std::unique_ptr<TransformerModel> model = TransformerModel::create(config, 7, error);
-        QVERIFY2(model, qPrintable(error));
-        const QString modelPath = dir.filePath(u"tiny.safetensors"_s);
-        QCOMPARE(model->save(modelPath), QString());
+        const QString modelPath = test::saveTinyModel(dir.filePath(u"tiny.safetensors"_s), {.layers = 1, .context = 64}, 7);
+        QVERIFY(!modelPath.isEmpty());
         Score score = duet();
         score.addTrack(u"Violin 2"_s, 40).notes = {{5, 480, 72, 60}};
         score.normalize();

@@ -24,6 +24,7 @@
 #include "suggestions/suggestioncontroller.h"
 #include "suggestions/suggestionpanel.h"
 #include "suggestions/suggestionworker.h"
+#include "tinymodel.h"
 
 #include <QCheckBox>
 #include <QComboBox>
@@ -120,15 +121,8 @@ private Q_SLOTS:
     {
         QStandardPaths::setTestModeEnabled(true); // keep the user's settings out of it
         QVERIFY(m_dir.isValid());
-        ModelConfig config;
-        config.layers = 1;
-        config.width = 32;
-        config.heads = 2;
-        QString error;
-        const std::unique_ptr<TransformerModel> model = TransformerModel::create(config, 11, error);
-        QVERIFY2(model, qPrintable(error));
-        m_tinyModel = m_dir.filePath(u"tiny.safetensors"_s);
-        QCOMPARE(model->save(m_tinyModel), QString());
+        m_tinyModel = test::saveTinyModel(m_dir.filePath(u"tiny.safetensors"_s), {.layers = 1}, 11);
+        QVERIFY(!m_tinyModel.isEmpty());
         // The shipped model, where the application looks for it when TUTTI_MODEL is unset.
         qunsetenv("TUTTI_MODEL");
         m_shippedModel = defaultModelPath();

@@ -294,6 +294,33 @@ private Q_SLOTS:
         QCOMPARE(report.longest()->notes, static_cast<int>(tune.size()));
     }
 
+    void aFigureIsReportedButNotFlagged()
+    {
+        // GIVEN a training piece whose viola repeats one note twelve times and whose violin
+        // trills on two
+        Score training;
+        Track &viola = training.addTrack(u"Viola"_s, 41);
+        for (Tick i = 0; i < 12; ++i)
+            viola.notes.push_back({i * 160, 160, 62, 80});
+        Track &violin = training.addTrack(u"Violin"_s, 40);
+        for (Tick i = 0; i < 12; ++i)
+            violin.notes.push_back({i * 120, 120, i % 2 ? 76 : 74, 80});
+        training.normalize();
+        OriginalityIndexBuilder builder;
+        QVERIFY(builder.addPiece(u"tests/figures"_s, training));
+        const OriginalityIndex index = std::move(builder).build();
+        // WHEN the same figures are checked
+        const OriginalityReport report = index.check(training);
+        // THEN both are found and described as figures, but neither is a copy
+        QCOMPARE(report.matches.size(), std::size_t(2));
+        for (const OriginalityMatch &match : report.matches) {
+            QCOMPARE(match.notes, 12);
+            QVERIFY(match.distinctSteps < figureDistinctSteps);
+            QVERIFY2(match.describe().contains(u"a figure"_s), qPrintable(match.describe()));
+        }
+        QVERIFY(!report.copies());
+    }
+
     void shortRunsAreNotReportedAndThresholdApplies()
     {
         Score training;

@@ -218,7 +218,7 @@ QString markdown(const EvalResults &results)
           "context: bars 1-8 for continue, bars 9-%2 rewritten for infill, their instruments for instruments). "
           "Real: bars 9-%2 of every validation piece at least 24 bars long. Copies: samples with a passage "
           "of %3 or more notes of one part that matches one training piece (passages that %4 or more pieces "
-          "hold are common stock and not counted)"_s.arg(results.samplesPerMode)
+          "hold, and figures such as repeated notes or trills, are common stock and not counted)"_s.arg(results.samplesPerMode)
               .arg(8 + results.sampleBars)
               .arg(results.copyThreshold)
               .arg(commonplacePieces);

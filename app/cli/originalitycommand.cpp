@@ -130,7 +130,7 @@ int runOriginality(const QStringList &arguments)
               << " (threshold " << threshold << ")\n";
     else
         out() << "Original:  no part copies " << threshold << " or more consecutive notes of one training piece"
-              << " (passages that " << commonplacePieces << " or more pieces hold are common stock)\n";
+              << " (passages that " << commonplacePieces << " or more pieces hold, and figures, are common stock)\n";
     out().flush();
     return 0;
 }

@@ -58,6 +58,9 @@ inline constexpr int defaultCopyThresholdNotes = 8;
 // cadence figure), not one piece's music: reported, never flagged as a copy. Measured on
 // continuations of quartets: 9-note runs held by 9 pieces were flagged before this rule.
 inline constexpr int commonplacePieces = 3;
+// A passage built from fewer different steps (interval and rhythm together) than this is a
+// figure, not a tune: repeated notes, a trill, an even scale. Reported, never flagged.
+inline constexpr int figureDistinctSteps = 3;
 
 inline constexpr char16_t originalityIndexFileName[] = u"tutti-corpus.index";
 
@@ -89,6 +92,7 @@ struct OriginalityMatch
     // Training pieces holding this very passage, the named one included. Above 1 the passage
     // is common stock (a scale, repeated notes, a cadence figure) more than one piece's music.
     int corpusPieces = 0;
+    int distinctSteps = 0;     // different note-to-note steps (interval and rhythm) in the passage
 
     // "12 notes of Violin (bars 3-5) match Violin I of <key>, bars 10-12, transposed 2 semitones up"
     QString describe() const;
@@ -102,11 +106,13 @@ struct OriginalityReport
 
     const OriginalityMatch *longest() const { return matches.empty() ? nullptr : &matches.front(); }
     // The longest match of at least thresholdNotes notes that fewer than commonplacePieces
-    // training pieces hold, or null: what "copies a training piece" means.
+    // training pieces hold and that is more than a figure, or null: what "copies a training
+    // piece" means.
     const OriginalityMatch *copied(int thresholdNotes = defaultCopyThresholdNotes) const
     {
         for (const OriginalityMatch &match : matches) {
-            if (match.notes >= thresholdNotes && match.corpusPieces < commonplacePieces)
+            if (match.notes >= thresholdNotes && match.corpusPieces < commonplacePieces
+                && match.distinctSteps >= figureDistinctSteps)
                 return &match;
         }
         return nullptr;

@@ -70,7 +70,7 @@ QVariant CandidateListModel::data(const QModelIndex &index, int role) const
         return u"<p>Copies the training corpus: %1.</p>"_s.arg(copied->describe().toHtmlEscaped()); // rich text wraps
     if (role == Qt::ToolTipRole && index.column() == Originality && row.originality.longest())
         return u"<p>Longest passage found in the training corpus: %1. Flagged from %2 notes of one piece; a "
-               "passage that %3 or more pieces hold is common stock.</p>"_s
+               "passage that %3 or more pieces hold, or a figure such as repeated notes, is common stock.</p>"_s
             .arg(row.originality.longest()->describe().toHtmlEscaped())
             .arg(defaultCopyThresholdNotes)
             .arg(commonplacePieces);

@@ -135,6 +135,9 @@ OriginalityMatch describeHit(const OriginalityIndex::Data &data, const Hit &hit,
     match.notes = hit.notes;
     match.transposition = hit.transposition;
     match.corpusPieces = piecesHolding(data, hit.steps);
+    std::vector<std::uint16_t> steps = hit.steps;
+    std::sort(steps.begin(), steps.end());
+    match.distinctSteps = static_cast<int>(std::unique(steps.begin(), steps.end()) - steps.begin());
     return match;
 }
 
@@ -216,6 +219,8 @@ QString OriginalityMatch::describe() const
     if (transposition != 0)
         text += u", transposed %1 semitone%2 %3"_s.arg(std::abs(transposition))
                     .arg(std::abs(transposition) == 1 ? u""_s : u"s"_s, transposition > 0 ? u"up"_s : u"down"_s);
+    if (distinctSteps < figureDistinctSteps)
+        text += u" (a figure: %1 kind%2 of step)"_s.arg(distinctSteps).arg(distinctSteps == 1 ? u""_s : u"s"_s);
     if (corpusPieces >= commonplacePieces)
         text += u" (a commonplace: %1 training pieces hold it)"_s.arg(corpusPieces);
     else if (corpusPieces > 1)

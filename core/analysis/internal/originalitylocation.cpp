@@ -2,6 +2,7 @@
 #include "analysis/originalityindex.h"
 
 #include "generation/modellocation.h"
+#include "io/searchpath.h"
 
 #include <QDir>
 #include <QFileInfo>
@@ -25,11 +26,7 @@ QStringList originalityIndexSearchOrder()
 
 QString defaultOriginalityIndexPath()
 {
-    for (const QString &path : originalityIndexSearchOrder()) {
-        if (QFileInfo(path).isFile())
-            return QFileInfo(path).canonicalFilePath();
-    }
-    return {};
+    return firstExistingFile(originalityIndexSearchOrder());
 }
 
 } // namespace tutti

@@ -1,8 +1,8 @@
 // soundfonts.cpp — the compiled-in search order for the default SoundFont.
 #include "audio/soundfonts.h"
+#include "io/searchpath.h"
 
 #include <QFile>
-#include <QFileInfo>
 
 using namespace Qt::StringLiterals;
 
@@ -27,11 +27,7 @@ QStringList soundFontSearchOrder()
 
 QString defaultSoundFont()
 {
-    for (const QString &path : soundFontSearchOrder()) {
-        if (QFileInfo(path).isFile())
-            return QFileInfo(path).canonicalFilePath();
-    }
-    return {};
+    return firstExistingFile(soundFontSearchOrder());
 }
 
 QString noSoundFontMessage()

@@ -1,9 +1,9 @@
 // modellocation.cpp — the search order for the shipped model file.
 #include "generation/modellocation.h"
+#include "io/searchpath.h"
 
 #include <QCoreApplication>
 #include <QDir>
-#include <QFileInfo>
 
 using namespace Qt::StringLiterals;
 
@@ -25,11 +25,7 @@ QStringList modelSearchOrder()
 
 QString defaultModelPath()
 {
-    for (const QString &path : modelSearchOrder()) {
-        if (QFileInfo(path).isFile())
-            return QFileInfo(path).canonicalFilePath();
-    }
-    return {};
+    return firstExistingFile(modelSearchOrder());
 }
 
 QString noModelMessage()

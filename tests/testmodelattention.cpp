@@ -44,7 +44,7 @@ private Q_SLOTS:
                             QCOMPARE(w, 0.0f);
                         sum += w;
                     }
-                    QVERIFY2(std::abs(sum - 1.0) < 1e-4, qPrintable(u"row sum %1"_s.arg(sum)));
+                    QVERIFY2(std::abs(sum - 1.0) < 1e-5, qPrintable(u"row sum %1"_s.arg(sum)));
                 }
             }
         }

@@ -12,8 +12,13 @@ packages=(
   libtorch-dev libopenblas0-openmp libtcmalloc-minimal4 libgoogle-perftools-dev
   # sound
   libfluidsynth-dev libsndfile1-dev timgm6mb-soundfont musescore-general-soundfont-small
+  fluid-soundfont-gm
+  # MIDI ports (ALSA sequencer and JACK through RtMidi); a JACK server with the dummy backend for tests
+  librtmidi-dev jackd2
   # tests: other programs' MIDI tools, audio analysis, a display for screenshots
   midicsv abcmidi sox xvfb xauth
+  # MusicXML round trips against another program, and well-formedness checks
+  musescore3 libxml2-utils
   # packaging
   dpkg-dev file desktop-file-utils appstream
 )

@@ -10,6 +10,8 @@ packages=(
   qt6-base-dev qt6-base-dev-tools qt6-svg-dev libquazip1-qt6-dev
   # the model: LibTorch plus the BLAS and allocator that make it fast on a CPU
   libtorch-dev libopenblas0-openmp libtcmalloc-minimal4 libgoogle-perftools-dev
+  # data-parallel training: the Gloo headers that LibTorch's c10d ProcessGroupGloo includes
+  libgloo-dev
   # sound
   libfluidsynth-dev libsndfile1-dev timgm6mb-soundfont musescore-general-soundfont-small
   fluid-soundfont-gm

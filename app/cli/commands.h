@@ -38,6 +38,11 @@ int runEval(const QStringList &arguments); // needs a QGuiApplication (plots)
 int runAttention(const QStringList &arguments); // needs a QGuiApplication (charts)
 int runGenerate(const QStringList &arguments);
 
+// `tutti train --workers N`: starts N copies of `arguments` (the train command's, without
+// the program name) as ranks 0..N-1 of a loopback training group, relays their output and
+// returns the first failure's exit code (trainworkers.cpp).
+int runTrainingWorkers(const QStringList &arguments, int workers, bool threadsGiven);
+
 // Restarts the process with OMP_WAIT_POLICY=passive unless it is set (see traincommand.cpp).
 void preferPassiveOpenMpThreads();
 

@@ -101,6 +101,16 @@ int runTrain(const QStringList &arguments)
          u"P"_s},
         {u"cache"_s, u"Directory for the encoded corpus cache (default: the user cache)."_s, u"DIR"_s},
         {u"seed"_s, u"Random seed (default %1)."_s.arg(options.seed), u"N"_s},
+        {u"precision"_s, u"auto (bf16 matrix products where the CPU has AVX-512 BF16 or AMX, else fp32), bf16 or fp32 "
+                         u"(default auto)."_s, u"P"_s},
+        {u"exclude"_s, u"Leave a piece out of training and validation, by its key as `tutti optout --list` prints it "
+                       u"(repeatable)."_s, u"KEY"_s},
+        {u"workers"_s, u"Train with N processes on this machine, one LibTorch thread each, gradients summed over "
+                       u"Gloo (default 1)."_s, u"N"_s},
+        {u"rendezvous"_s, u"Join a training group across machines: rank 0 serves the rendezvous at HOST:PORT."_s,
+         u"HOST:PORT"_s},
+        {u"rank"_s, u"This process's rank in the group, 0..world-size-1 (with --rendezvous)."_s, u"R"_s},
+        {u"world-size"_s, u"Processes in the group (with --rendezvous)."_s, u"N"_s},
     });
     parser.addPositionalArgument(u"DIR"_s, u"More data directories (as in --data A B)."_s, u"[DIR...]"_s);
     int exitCode = 0;
@@ -130,12 +140,57 @@ int runTrain(const QStringList &arguments)
         return 2;
     }
     options.seed = static_cast<std::uint64_t>(seed);
+    options.excludedKeys = parser.values(u"exclude"_s);
+    const QString precision = parser.value(u"precision"_s);
+    if (precision == u"bf16"_s)
+        options.precision = TrainingPrecision::BFloat16;
+    else if (precision == u"fp32"_s)
+        options.precision = TrainingPrecision::Float32;
+    else if (!precision.isEmpty() && precision != u"auto"_s) {
+        err() << "tutti train: --precision takes auto, bf16 or fp32\n";
+        err().flush();
+        return 2;
+    }
+    int workers = 1;
+    if (!readInt(parser, u"workers"_s, 1, workers) || !readInt(parser, u"rank"_s, 0, options.group.rank)
+        || !readInt(parser, u"world-size"_s, 1, options.group.worldSize)) {
+        err().flush();
+        return 2;
+    }
+    if (parser.isSet(u"rendezvous"_s)) {
+        const QString rendezvous = parser.value(u"rendezvous"_s);
+        bool portOk = false;
+        options.group.host = rendezvous.section(u':', 0, -2);
+        options.group.port = rendezvous.section(u':', -1).toInt(&portOk);
+        if (options.group.host.isEmpty() || !portOk || options.group.port < 1 || options.group.port > 65535
+            || !parser.isSet(u"rank"_s) || !parser.isSet(u"world-size"_s) || options.group.rank >= options.group.worldSize) {
+            err() << "tutti train: --rendezvous HOST:PORT needs --rank R and --world-size N with 0 <= R < N\n";
+            err().flush();
+            return 2;
+        }
+        if (workers > 1) {
+            err() << "tutti train: --workers starts its own group; use it without --rendezvous\n";
+            err().flush();
+            return 2;
+        }
+    } else if (parser.isSet(u"rank"_s) || parser.isSet(u"world-size"_s)) {
+        err() << "tutti train: --rank and --world-size go with --rendezvous HOST:PORT\n";
+        err().flush();
+        return 2;
+    }
+    if (options.batchSize < std::max(workers, options.group.worldSize)) {
+        err() << "tutti train: --batch must be at least the number of processes\n";
+        err().flush();
+        return 2;
+    }
     if (options.infillShare < 0.0 || options.infillShare > 1.0) {
         err() << "tutti train: --infill-share must lie in 0..1\n";
         err().flush();
         return 2;
     }
 
+    if (workers > 1)
+        return runTrainingWorkers(arguments, workers, parser.isSet(u"threads"_s));
     preferPassiveOpenMpThreads();
     std::signal(SIGINT, onStopSignal);
     std::signal(SIGTERM, onStopSignal);

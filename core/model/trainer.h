@@ -16,6 +16,16 @@
 // stopped) the validation pieces are scored, the best model so far is written to `output`
 // and a resume checkpoint (weights, AdamW moments, step, data RNG) beside it as
 // `<output without .safetensors>.resume.safetensors`.
+//
+// Precision: where the CPU has AVX-512 BF16 or AMX, matrix products run in bfloat16 (CPU
+// autocast through oneDNN) against fp32 master weights; LayerNorm, softmax and the loss stay
+// in fp32. Elsewhere, or with TrainingPrecision::Float32, everything is fp32.
+//
+// Data parallel: with group.worldSize > 1 this process is rank group.rank of a c10d Gloo
+// group (dataparallel.h). Every rank draws the same global batch from the same data RNG and
+// trains on its own share of the windows (every worldSize-th); gradients are summed, so all
+// ranks hold the same weights; validation is shared out the same way; rank 0 alone logs
+// progress and writes files.
 #pragma once
 
 #include "model/modelconfig.h"
@@ -30,6 +40,23 @@
 #include <vector>
 
 namespace tutti {
+
+enum class TrainingPrecision
+{
+    Automatic, // bf16 where the CPU supports it, else fp32
+    Float32,
+    BFloat16,  // refused on a CPU without bf16 support
+};
+
+// Where this process stands in a data-parallel run; a world of 1 trains alone.
+struct TrainingGroupOptions
+{
+    QString host = QStringLiteral("127.0.0.1"); // rank 0 serves the rendezvous store here
+    int port = 0;
+    int rank = 0;
+    int worldSize = 1;
+    double timeoutMinutes = 5.0; // a rank silent this long is given up
+};
 
 struct TrainingOptions
 {
@@ -50,6 +77,9 @@ struct TrainingOptions
     int logEvery = 10;                 // steps between progress lines
     double infillShare = 0.25;         // training windows put in fill-in-the-middle order
     std::uint64_t seed = 1;
+    TrainingPrecision precision = TrainingPrecision::Automatic;
+    TrainingGroupOptions group;
+    QStringList excludedKeys;          // pieces (CorpusPiece keys) left out of training entirely
 };
 
 struct TrainingCallbacks
@@ -62,13 +92,18 @@ struct TrainingCallbacks
 int train(const TrainingOptions &options, const TrainingCallbacks &callbacks);
 
 // Per-field cross-entropy (mean over real targets, padding ignored) of `sequences`, padded
-// to `padTo` events (or to the longest). Dropout off.
+// to `padTo` events (or to the longest). Dropout off. BFloat16 computes as bf16 training does
+// (emulated, and slow, on a CPU without bf16).
 std::array<double, fieldCount> sequenceLoss(const TransformerModel &model, const std::vector<std::vector<Event>> &sequences,
-                                            int padTo = 0);
+                                            int padTo = 0, TrainingPrecision precision = TrainingPrecision::Float32);
+
+// True where the CPU has AVX-512 BF16 or AMX-BF16 (CPUID), so oneDNN multiplies bf16 fast.
+bool cpuHasFastBFloat16();
 
 // Training tokens per second for random sequences of `events` events, after one warm-up
 // step; `threads` 0 keeps LibTorch's setting.
-double benchmarkTraining(const ModelConfig &config, int batchSize, int events, int steps, int threads);
+double benchmarkTraining(const ModelConfig &config, int batchSize, int events, int steps, int threads,
+                         TrainingPrecision precision);
 
 // The thread count training uses when TrainingOptions::threads is 0 (measured: see trainer.cpp).
 int defaultTrainingThreads();

@@ -82,7 +82,7 @@ torch::Tensor Network::attend(const Layer &layer, const torch::Tensor &x, int la
     if (t > 1)
         scores.masked_fill_(m_futureMask.narrow(0, options.start, t).narrow(1, 0, end), // (T, start + T)
                             -std::numeric_limits<float>::infinity());
-    const torch::Tensor weights = torch::softmax(scores, -1);                         // (B, H, T, start + T)
+    const torch::Tensor weights = torch::softmax(scores, -1, torch::kFloat32);       // (B, H, T, start + T), fp32 under bf16 autocast too
     if (options.attention)
         options.attention->push_back(weights.detach());
     const torch::Tensor mixed = torch::matmul(weights, v)                             // (B, H, T, W)

@@ -10,6 +10,10 @@
 // vocabulary; W = D / H is a head's width. x_t = sum of six field embeddings + position t;
 // then L pre-LayerNorm blocks (causal self-attention, GELU 4D feed-forward), a final
 // LayerNorm and six untied linear heads.
+//
+// Under CPU autocast to bfloat16 (training, see trainer.h) the linear layers and attention
+// products run in bf16; the residual stream stays fp32 (fp32 + bf16 promotes), so LayerNorm
+// sees fp32, and softmax computes in fp32 explicitly. Without autocast everything is fp32.
 #pragma once
 
 #include "model/modelconfig.h"

@@ -1,13 +1,18 @@
 // trainer.cpp — the training loop: batches, loss, AdamW, validation, checkpoints.
 #include "model/trainer.h"
 
+#include "model/internal/dataparallel.h"
 #include "model/internal/modelfile.h"
 #include "model/internal/modelimpl.h"
 #include "model/internal/trainingcorpus.h"
 
+#include <ATen/autocast_mode.h>
+
 #include <QElapsedTimer>
 #include <QFile>
 #include <QFileInfo>
+
+#include <cpuid.h>
 
 #include <algorithm>
 #include <chrono>
@@ -60,19 +65,67 @@ Batch makeBatch(const std::vector<std::vector<Event>> &sequences, int padTo)
     return batch;
 }
 
-// The six losses (each a scalar) of one batch.
-FieldTensors batchLosses(const Network &network, const Batch &batch, bool training)
+// Matrix products in bfloat16 while it lives (CPU autocast, oneDNN). Autocast caches its
+// bf16 copies of the weights until the outermost guard ends, so one guard spans one forward
+// pass and never outlives an optimizer update.
+class BFloat16Autocast
+{
+public:
+    explicit BFloat16Autocast(bool enabled)
+        : m_enabled(enabled)
+    {
+        if (!m_enabled)
+            return;
+        at::autocast::set_autocast_cpu_dtype(at::kBFloat16);
+        at::autocast::set_cpu_enabled(true);
+        at::autocast::increment_nesting();
+    }
+    ~BFloat16Autocast()
+    {
+        if (!m_enabled)
+            return;
+        if (at::autocast::decrement_nesting() == 0)
+            at::autocast::clear_cache();
+        at::autocast::set_cpu_enabled(false);
+    }
+    BFloat16Autocast(const BFloat16Autocast &) = delete;
+    BFloat16Autocast &operator=(const BFloat16Autocast &) = delete;
+
+private:
+    bool m_enabled;
+};
+
+// Real targets (not padding) of sequences as makeBatch lays them out.
+int64_t targetCount(const std::vector<std::vector<Event>> &sequences)
+{
+    int64_t count = 0;
+    for (const std::vector<Event> &sequence : sequences)
+        count += std::max<int64_t>(static_cast<int64_t>(sequence.size()) - 1, 0);
+    return count;
+}
+
+// The six losses (each a scalar) of one batch: summed cross-entropy over its real targets,
+// divided by `targets` (the batch's own count for a mean; the global batch's count when the
+// batch is one rank's share, so that summing the ranks' gradients gives the global mean's).
+// The logits may come out of autocast in bf16; the loss is computed in fp32.
+FieldTensors batchLosses(const Network &network, const Batch &batch, bool training, bool bf16, int64_t targets)
 {
     ForwardOptions options;
     options.training = training;
-    const FieldTensors logits = network.forward(batch.inputs, options);                 // six (B, T, V)
+    FieldTensors logits;
+    {
+        BFloat16Autocast autocast(bf16);
+        logits = network.forward(batch.inputs, options);                                // six (B, T, V)
+    }
     FieldTensors losses;
     for (int field = 0; field < fieldCount; ++field) {
         const int64_t v = logits[field].size(2);
         losses[field] = torch::nn::functional::cross_entropy(
-            logits[field].reshape({-1, v}),                                               // (B*T, V)
-            batch.targets.select(2, field).reshape({-1}),                                 // (B*T)
-            torch::nn::functional::CrossEntropyFuncOptions().ignore_index(ignoredTarget));
+                            logits[field].to(torch::kFloat32).reshape({-1, v}),           // (B*T, V) fp32
+                            batch.targets.select(2, field).reshape({-1}),                 // (B*T)
+                            torch::nn::functional::CrossEntropyFuncOptions().ignore_index(ignoredTarget)
+                                .reduction(torch::kSum))
+            / static_cast<double>(std::max<int64_t>(targets, 1));
     }
     return losses;
 }
@@ -123,21 +176,71 @@ double learningRateAt(const TrainingOptions &options, int64_t step)
     return options.finalLearningRate + (options.learningRate - options.finalLearningRate) * cosine;
 }
 
-// One optimisation step on `batch`: the summed loss of the six fields, backward, gradient
-// clipping, AdamW. Returns the per-field losses for progress reports.
-FieldTensors optimisationStep(Network &network, AdamW &optimizer, const Batch &batch, double gradientClip,
-                              double learningRate, double weightDecay)
+// Every parameter's gradient in one flat buffer, so that one all-reduce sums them all.
+class FlatGradients
 {
-    const FieldTensors losses = batchLosses(network, batch, true);
+public:
+    explicit FlatGradients(const std::vector<torch::Tensor> &parameters)
+    {
+        int64_t total = 0;
+        for (const torch::Tensor &parameter : parameters)
+            total += parameter.numel();
+        m_buffer = torch::zeros({total});                                                 // (sum of numel)
+    }
+
+    // Sums the gradients over the group: in place, through the buffer. Empty on success.
+    QString sum(std::vector<torch::Tensor> &parameters, DataParallel &group)
+    {
+        torch::NoGradGuard noGrad;
+        gather(parameters, true);
+        if (QString error = group.sum(m_buffer); !error.isEmpty())
+            return error;
+        gather(parameters, false);
+        return {};
+    }
+
+private:
+    void gather(std::vector<torch::Tensor> &parameters, bool intoBuffer)
+    {
+        int64_t offset = 0;
+        for (torch::Tensor &parameter : parameters) {
+            const int64_t n = parameter.numel();
+            torch::Tensor slice = m_buffer.narrow(0, offset, n);                          // (numel)
+            if (!parameter.grad().defined())
+                parameter.mutable_grad() = torch::zeros_like(parameter);
+            if (intoBuffer)
+                slice.copy_(parameter.grad().reshape({-1}));
+            else
+                parameter.mutable_grad().copy_(slice.view_as(parameter));
+            offset += n;
+        }
+    }
+
+    torch::Tensor m_buffer;
+};
+
+// One optimisation step on this rank's `batch` of a global batch with `globalTargets` real
+// targets: the summed loss of the six fields, backward, gradients summed over the group,
+// clipping, AdamW. Returns this rank's share of the per-field losses (summed over the
+// ranks, the global batch's means); an error when the group broke.
+QString optimisationStep(Network &network, AdamW &optimizer, FlatGradients &gradients, DataParallel &group,
+                         const Batch &batch, int64_t globalTargets, const TrainingOptions &options, bool bf16,
+                         double learningRate, FieldTensors &losses)
+{
+    losses = batchLosses(network, batch, true, bf16, globalTargets);
     torch::Tensor loss = losses[0];
     for (int field = 1; field < fieldCount; ++field)
         loss = loss + losses[field];
     for (torch::Tensor &parameter : network.parameters())
         parameter.mutable_grad() = torch::Tensor();
     loss.backward();
-    torch::nn::utils::clip_grad_norm_(network.parameters(), gradientClip);
-    optimizer.update(network.parameters(), learningRate, weightDecay);
-    return losses;
+    if (group.worldSize() > 1) {
+        if (QString error = gradients.sum(network.parameters(), group); !error.isEmpty())
+            return error;
+    }
+    torch::nn::utils::clip_grad_norm_(network.parameters(), options.gradientClip);
+    optimizer.update(network.parameters(), learningRate, options.weightDecay);
+    return {};
 }
 
 QString resumePath(const QString &output)
@@ -170,24 +273,32 @@ double total(const std::array<double, fieldCount> &losses)
     return sum;
 }
 
-// Mean per-field loss over sequences, weighted by their real targets.
-std::array<double, fieldCount> evaluate(const Network &network, const std::vector<std::vector<Event>> &sequences, int batchSize)
+// Mean per-field loss over sequences, weighted by their real targets. Each rank scores every
+// worldSize-th sequence and the sums are added up over the group, so every rank gets the
+// whole set's means.
+QString evaluate(const Network &network, const std::vector<std::vector<Event>> &sequences, int batchSize, bool bf16,
+                 DataParallel &group, std::array<double, fieldCount> &means)
 {
     torch::NoGradGuard noGrad;
-    std::array<double, fieldCount> sums{};
-    int64_t tokens = 0;
-    for (std::size_t first = 0; first < sequences.size(); first += static_cast<std::size_t>(batchSize)) {
-        const std::vector<std::vector<Event>> chunk(sequences.begin() + static_cast<std::ptrdiff_t>(first),
-                                                    sequences.begin() + static_cast<std::ptrdiff_t>(std::min(sequences.size(), first + batchSize)));
+    std::vector<std::vector<Event>> share;
+    for (std::size_t i = static_cast<std::size_t>(group.rank()); i < sequences.size(); i += static_cast<std::size_t>(group.worldSize()))
+        share.push_back(sequences[i]);
+    torch::Tensor sums = torch::zeros({fieldCount + 1}, torch::kFloat64);                 // (6 field sums, targets)
+    for (std::size_t first = 0; first < share.size(); first += static_cast<std::size_t>(batchSize)) {
+        const std::vector<std::vector<Event>> chunk(share.begin() + static_cast<std::ptrdiff_t>(first),
+                                                    share.begin() + static_cast<std::ptrdiff_t>(std::min(share.size(), first + batchSize)));
         const Batch batch = makeBatch(chunk, 0);
-        const FieldTensors losses = batchLosses(network, batch, false);
+        const FieldTensors losses = batchLosses(network, batch, false, bf16, 1);      // sums, not means
         for (int field = 0; field < fieldCount; ++field)
-            sums[field] += losses[field].item<double>() * static_cast<double>(batch.tokens);
-        tokens += batch.tokens;
+            sums[field] += losses[field].item<double>();
+        sums[fieldCount] += static_cast<double>(batch.tokens);
     }
-    for (double &sum : sums)
-        sum /= std::max<int64_t>(tokens, 1);
-    return sums;
+    if (QString error = group.sum(sums); !error.isEmpty())
+        return error;
+    const double targets = std::max(sums[fieldCount].item<double>(), 1.0);
+    for (int field = 0; field < fieldCount; ++field)
+        means[field] = sums[field].item<double>() / targets;
+    return {};
 }
 
 struct TrainingState
@@ -281,78 +392,146 @@ ModelConfig configForResume(const QString &path, const ModelConfig &fallback)
 
 } // namespace
 
+bool cpuHasFastBFloat16()
+{
+    unsigned eax = 0, ebx = 0, ecx = 0, edx = 0;
+    if (!__get_cpuid_count(7, 0, &eax, &ebx, &ecx, &edx))
+        return false;
+    const bool amxBFloat16 = edx & (1u << 22);
+    if (!__get_cpuid_count(7, 1, &eax, &ebx, &ecx, &edx))
+        return amxBFloat16;
+    const bool avx512BFloat16 = eax & (1u << 5);
+    return amxBFloat16 || avx512BFloat16;
+}
+
 int defaultTrainingThreads()
 {
     // Measured on the shared 2-core build machine (OpenBLAS openmp, tcmalloc, passive OpenMP
     // waiting), batch 4 x 1024 events: 1 thread 1,155 tokens/s, 2 threads 715 while other
-    // work shares the cores. Pass --threads 2 on an otherwise idle machine.
+    // work shares the cores. Pass --threads 2 on an otherwise idle machine, or better,
+    // --workers 2 (one thread each).
     return 1;
 }
 
-int train(const TrainingOptions &options, const TrainingCallbacks &callbacks)
-{
-    const auto log = [&callbacks](const QString &line) {
-        if (callbacks.log)
-            callbacks.log(line);
-    };
-    const auto stopRequested = [&callbacks] { return callbacks.stopRequested && callbacks.stopRequested(); };
-    torch::set_num_threads(options.threads > 0 ? options.threads : defaultTrainingThreads());
+namespace {
 
-    std::vector<TrainingPiece> pieces;
-    if (QString error = loadTrainingCorpus(options.dataDirectories, options.cacheDirectory, log, pieces); !error.isEmpty()) {
-        log(u"error: "_s + error);
-        return 1;
-    }
-    std::vector<const TrainingPiece *> trainingPieces;
-    std::vector<double> weights;
+// The precision this run uses: bf16 where asked or automatic and the CPU has it.
+QString choosePrecision(TrainingPrecision asked, bool &bf16)
+{
+    const bool available = cpuHasFastBFloat16();
+    if (asked == TrainingPrecision::BFloat16 && !available)
+        return u"this CPU has neither AVX-512 BF16 nor AMX: train with --precision fp32"_s;
+    bf16 = asked == TrainingPrecision::BFloat16 || (asked == TrainingPrecision::Automatic && available);
+    return {};
+}
+
+// The training pieces (validation and excluded ones left out), with draw weights.
+struct TrainingSet
+{
+    std::vector<const TrainingPiece *> pieces;
+    std::vector<double> weights; // notes per piece
     int64_t trainNotes = 0;
     int64_t validationNotes = 0;
+    int excluded = 0;
+};
+
+TrainingSet trainingSet(const std::vector<TrainingPiece> &pieces, const QStringList &excludedKeys)
+{
+    TrainingSet set;
     for (const TrainingPiece &piece : pieces) {
-        if (piece.validation) {
-            validationNotes += static_cast<int64_t>(piece.notes.size());
+        if (excludedKeys.contains(piece.key)) {
+            ++set.excluded;
             continue;
         }
-        trainingPieces.push_back(&piece);
-        weights.push_back(static_cast<double>(piece.notes.size()));
-        trainNotes += static_cast<int64_t>(piece.notes.size());
+        if (piece.validation) {
+            set.validationNotes += static_cast<int64_t>(piece.notes.size());
+            continue;
+        }
+        set.pieces.push_back(&piece);
+        set.weights.push_back(static_cast<double>(piece.notes.size()));
+        set.trainNotes += static_cast<int64_t>(piece.notes.size());
     }
-    if (trainingPieces.empty()) {
-        log(u"error: every piece fell into the validation split"_s);
+    return set;
+}
+
+} // namespace
+
+int train(const TrainingOptions &options, const TrainingCallbacks &callbacks)
+{
+    QString error;
+    const std::unique_ptr<DataParallel> group = DataParallel::join(options.group, error);
+    const bool leader = options.group.rank == 0;
+    // Rank 0 reports progress; the others speak only of errors, naming themselves.
+    const auto log = [&callbacks, leader](const QString &line) {
+        if (callbacks.log && leader)
+            callbacks.log(line);
+    };
+    const auto fail = [&callbacks, &options](const QString &message) {
+        if (callbacks.log)
+            callbacks.log(options.group.worldSize > 1 ? u"error: rank %1: %2"_s.arg(options.group.rank).arg(message)
+                                                      : u"error: "_s + message);
         return 1;
+    };
+    if (!group)
+        return fail(error);
+    const auto stopRequested = [&callbacks] { return callbacks.stopRequested && callbacks.stopRequested(); };
+    torch::set_num_threads(options.threads > 0 ? options.threads : defaultTrainingThreads());
+    bool bf16 = false;
+    if (QString problem = choosePrecision(options.precision, bf16); !problem.isEmpty())
+        return fail(problem);
+
+    std::vector<TrainingPiece> pieces;
+    if (QString problem = loadTrainingCorpus(options.dataDirectories, options.cacheDirectory, log, pieces); !problem.isEmpty())
+        return fail(problem);
+    for (const QString &key : options.excludedKeys) {
+        if (std::none_of(pieces.begin(), pieces.end(), [&key](const TrainingPiece &piece) { return piece.key == key; }))
+            return fail(u"no piece of the corpus has the key %1"_s.arg(key));
     }
+    const TrainingSet set = trainingSet(pieces, options.excludedKeys);
+    if (set.pieces.empty())
+        return fail(u"no training pieces: every piece is held out or excluded"_s);
 
     ModelConfig config = options.resumeFrom.isEmpty() ? options.model : configForResume(options.resumeFrom, options.model);
-    if (QString problem = config.validate(); !problem.isEmpty()) {
-        log(u"error: "_s + problem);
-        return 1;
+    if (QString problem = config.validate(); !problem.isEmpty())
+        return fail(problem);
+    std::vector<std::vector<Event>> validation;
+    for (const TrainingPiece &piece : pieces) {
+        if (piece.validation && !options.excludedKeys.contains(piece.key))
+            for (std::vector<Event> &window : validationSequences(std::span(&piece, 1), config.context))
+                validation.push_back(std::move(window));
     }
-    const std::vector<std::vector<Event>> validation = validationSequences(pieces, config.context);
-    log(u"split: %1 training pieces (%2 notes), %3 validation pieces (%4 notes, %5 windows)"_s
-            .arg(trainingPieces.size()).arg(trainNotes).arg(pieces.size() - trainingPieces.size())
-            .arg(validationNotes).arg(validation.size()));
+    log(u"split: %1 training pieces (%2 notes), %3 validation pieces (%4 notes, %5 windows)%6"_s
+            .arg(set.pieces.size()).arg(set.trainNotes)
+            .arg(static_cast<qsizetype>(pieces.size()) - static_cast<qsizetype>(set.pieces.size()) - set.excluded)
+            .arg(set.validationNotes).arg(validation.size())
+            .arg(set.excluded ? u", %1 excluded"_s.arg(set.excluded) : QString()));
 
     torch::manual_seed(options.seed);
     Network network(config);
     AdamW optimizer(network.parameters());
+    FlatGradients gradients(network.parameters());
     TrainingState state;
     state.rng.seed(options.seed);
     if (!options.resumeFrom.isEmpty()) {
-        if (QString error = loadResume(options.resumeFrom, network, optimizer, state, log); !error.isEmpty()) {
-            log(u"error: "_s + error);
-            return 1;
-        }
-        torch::manual_seed(options.seed + static_cast<std::uint64_t>(state.step)); // fresh dropout masks
+        if (QString problem = loadResume(options.resumeFrom, network, optimizer, state, log); !problem.isEmpty())
+            return fail(problem);
     }
-    log(u"model: %1 layers, width %2, %3 heads, context %4, dropout %5: %6 parameters; %7 threads"_s
+    // Dropout masks differ between ranks and between sittings; the data order is shared.
+    torch::manual_seed(options.seed + static_cast<std::uint64_t>(state.step) + 1000003ull * static_cast<std::uint64_t>(options.group.rank));
+    log(u"model: %1 layers, width %2, %3 heads, context %4, dropout %5: %6 parameters; %7 process(es) of %8 thread(s); %9"_s
             .arg(config.layers).arg(config.width).arg(config.heads).arg(config.context).arg(config.dropout)
-            .arg(parameterCount(config)).arg(torch::get_num_threads()));
+            .arg(parameterCount(config)).arg(options.group.worldSize).arg(torch::get_num_threads())
+            .arg(bf16 ? u"bf16 matrix products (this CPU has AVX-512 BF16/AMX), fp32 master weights"_s
+                      : cpuHasFastBFloat16() ? u"fp32 (as asked)"_s : u"fp32 (this CPU lacks fast bf16)"_s));
 
-    std::discrete_distribution<std::size_t> pickPiece(weights.begin(), weights.end());
+    std::discrete_distribution<std::size_t> pickPiece(set.weights.begin(), set.weights.end());
     const QString checkpointPath = resumePath(options.output);
     const auto checkpoint = [&]() {
         QElapsedTimer timer;
         timer.start();
-        const std::array<double, fieldCount> losses = evaluate(network, validation, options.batchSize);
+        std::array<double, fieldCount> losses{};
+        if (QString problem = evaluate(network, validation, options.batchSize, bf16, *group, losses); !problem.isEmpty())
+            return problem;
         const double loss = total(losses);
         QString saved;
         if (loss < state.bestValidation) {
@@ -364,12 +543,16 @@ int train(const TrainingOptions &options, const TrainingCallbacks &callbacks)
             for (int field = 0; field < fieldCount; ++field)
                 metadata[u"validation_loss_"_s + QString::fromLatin1(fieldName(static_cast<Field>(field)))] =
                     QString::number(losses[field], 'f', 4);
-            if (QString error = writeModelFile(network, options.output, metadata); !error.isEmpty())
-                return error;
-            saved = u", best so far: saved "_s + options.output;
+            if (leader) {
+                if (QString problem = writeModelFile(network, options.output, metadata); !problem.isEmpty())
+                    return problem;
+                saved = u", best so far: saved "_s + options.output;
+            }
         }
-        if (QString error = saveResume(network, optimizer, state, checkpointPath); !error.isEmpty())
-            return error;
+        if (leader) {
+            if (QString problem = saveResume(network, optimizer, state, checkpointPath); !problem.isEmpty())
+                return problem;
+        }
         log(u"validation at step %1: loss %2 (%3)%4; %5s"_s.arg(state.step).arg(loss, 0, 'f', 4)
                 .arg(fieldLossText(losses).trimmed()).arg(saved).arg(timer.elapsed() / 1000.0, 0, 'f', 1));
         return QString();
@@ -386,38 +569,55 @@ int train(const TrainingOptions &options, const TrainingCallbacks &callbacks)
     double secondsPerStep = 0.0;
     const int64_t firstStep = state.step;
     bool stopped = false;
+    // Decisions every rank must take together, summed over the group each step:
+    // [any rank asked to stop, rank 0's clock says checkpoint].
+    torch::Tensor decisions = torch::zeros({2});                                          // (2)
 
     while (state.step < options.steps) {
-        if (stopRequested()) {
+        decisions[0] = stopRequested() ? 1.0f : 0.0f;
+        decisions[1] = leader && sinceCheckpoint.elapsed() >= options.checkpointMinutes * 60'000.0 ? 1.0f : 0.0f;
+        if (QString problem = group->sum(decisions); !problem.isEmpty())
+            return fail(problem);
+        if (decisions[0].item<float>() > 0.0f) {
             stopped = true;
             break;
         }
         const auto started = std::chrono::steady_clock::now();
-        std::vector<std::vector<Event>> sequences;
+        // Every rank draws the whole global batch (same RNG, same windows) and keeps its share.
+        std::vector<std::vector<Event>> globalBatch;
         for (int i = 0; i < options.batchSize; ++i)
-            sequences.push_back(randomTrainingSequence(*trainingPieces[pickPiece(state.rng)], state.rng, config.context,
-                                                        options.infillShare));
-        const Batch batch = makeBatch(sequences, 0);
+            globalBatch.push_back(randomTrainingSequence(*set.pieces[pickPiece(state.rng)], state.rng, config.context,
+                                                         options.infillShare));
+        const int64_t globalTargets = targetCount(globalBatch);
+        std::vector<std::vector<Event>> share;
+        for (std::size_t i = static_cast<std::size_t>(group->rank()); i < globalBatch.size(); i += static_cast<std::size_t>(group->worldSize()))
+            share.push_back(std::move(globalBatch[i]));
+        const Batch batch = makeBatch(share, 0);
 
         const double learningRate = learningRateAt(options, state.step);
-        const FieldTensors losses =
-            optimisationStep(network, optimizer, batch, options.gradientClip, learningRate, options.weightDecay);
+        FieldTensors losses;
+        if (QString problem = optimisationStep(network, optimizer, gradients, *group, batch, globalTargets, options, bf16,
+                                               learningRate, losses);
+            !problem.isEmpty())
+            return fail(problem);
         ++state.step;
 
         const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
         windowSeconds += seconds;
-        windowTokens += batch.tokens;
+        windowTokens += globalTargets;
         ++windowSteps;
         for (int field = 0; field < fieldCount; ++field)
-            windowLosses[field] += losses[field].item<double>();
+            windowLosses[field] += losses[field].item<double>(); // this rank's share of the global mean
         secondsPerStep = state.step - firstStep <= 1 ? seconds : 0.95 * secondsPerStep + 0.05 * seconds;
 
         if (windowSteps >= options.logEvery || state.step == options.steps) {
             for (double &value : windowLosses)
                 value /= windowSteps;
-            log(u"step %1/%2 loss %3 (%4) %5 tok/s lr %6 elapsed %7 left %8"_s.arg(state.step).arg(options.steps)
-                    .arg(total(windowLosses), 0, 'f', 3).arg(fieldLossText(windowLosses).trimmed())
-                    .arg(windowTokens / std::max(windowSeconds, 1e-9), 0, 'f', 0).arg(learningRate, 0, 'e', 2)
+            const QString lossText = group->worldSize() > 1 ? u"(rank 0's share)"_s
+                                                            : u"%1 (%2)"_s.arg(total(windowLosses), 0, 'f', 3)
+                                                                  .arg(fieldLossText(windowLosses).trimmed());
+            log(u"step %1/%2 loss %3 %4 tok/s lr %5 elapsed %6 left %7"_s.arg(state.step).arg(options.steps)
+                    .arg(lossText).arg(windowTokens / std::max(windowSeconds, 1e-9), 0, 'f', 0).arg(learningRate, 0, 'e', 2)
                     .arg(formatDuration(clock.elapsed() / 1000.0))
                     .arg(formatDuration(secondsPerStep * static_cast<double>(options.steps - state.step))));
             windowSeconds = 0.0;
@@ -425,41 +625,43 @@ int train(const TrainingOptions &options, const TrainingCallbacks &callbacks)
             windowSteps = 0;
             windowLosses.fill(0.0);
         }
-        if (sinceCheckpoint.elapsed() >= options.checkpointMinutes * 60'000.0) {
-            if (QString error = checkpoint(); !error.isEmpty()) {
-                log(u"error: "_s + error);
-                return 1;
-            }
+        if (decisions[1].item<float>() > 0.0f) {
+            if (QString problem = checkpoint(); !problem.isEmpty())
+                return fail(problem);
             sinceCheckpoint.restart();
         }
     }
-    if (QString error = checkpoint(); !error.isEmpty()) {
-        log(u"error: "_s + error);
-        return 1;
-    }
+    if (QString problem = checkpoint(); !problem.isEmpty())
+        return fail(problem);
     log(stopped ? u"stopped at step %1; resume with --resume %2"_s.arg(state.step).arg(checkpointPath)
                 : u"finished %1 steps; best validation loss %2"_s.arg(state.step).arg(state.bestValidation, 0, 'f', 4));
     return 0;
 }
 
 std::array<double, fieldCount> sequenceLoss(const TransformerModel &model, const std::vector<std::vector<Event>> &sequences,
-                                            int padTo)
+                                            int padTo, TrainingPrecision precision)
 {
     torch::NoGradGuard noGrad;
-    const FieldTensors losses = batchLosses(model.impl().network, makeBatch(sequences, padTo), false);
+    const Batch batch = makeBatch(sequences, padTo);
+    const bool bf16 = precision == TrainingPrecision::BFloat16;
+    const FieldTensors losses = batchLosses(model.impl().network, batch, false, bf16, batch.tokens);
     std::array<double, fieldCount> result{};
     for (int field = 0; field < fieldCount; ++field)
         result[field] = losses[field].item<double>();
     return result;
 }
 
-double benchmarkTraining(const ModelConfig &config, int batchSize, int events, int steps, int threads)
+double benchmarkTraining(const ModelConfig &config, int batchSize, int events, int steps, int threads,
+                         TrainingPrecision precision)
 {
     if (threads > 0)
         torch::set_num_threads(threads);
     torch::manual_seed(1);
     Network network(config);
     AdamW optimizer(network.parameters());
+    FlatGradients gradients(network.parameters());
+    QString error;
+    const std::unique_ptr<DataParallel> alone = DataParallel::join(TrainingGroupOptions(), error);
     std::mt19937_64 rng(1);
     std::vector<std::vector<Event>> sequences(static_cast<std::size_t>(batchSize));
     for (std::vector<Event> &sequence : sequences) {
@@ -472,8 +674,13 @@ double benchmarkTraining(const ModelConfig &config, int batchSize, int events, i
         }
     }
     const Batch batch = makeBatch(sequences, 0);
-    const auto step = [&] { optimisationStep(network, optimizer, batch, 1.0, 1e-4, 0.01); };
-    step(); // warm-up: first-touch allocations and thread start
+    TrainingOptions options;
+    const bool bf16 = precision == TrainingPrecision::BFloat16;
+    const auto step = [&] {
+        FieldTensors losses;
+        optimisationStep(network, optimizer, gradients, *alone, batch, batch.tokens, options, bf16, 1e-4, losses);
+    };
+    step(); // warm-up: first-touch allocations, thread start, oneDNN kernel creation
     const auto started = std::chrono::steady_clock::now();
     for (int i = 0; i < steps; ++i)
         step();

@@ -179,7 +179,7 @@ std::vector<Event> randomTrainingSequence(const TrainingPiece &piece, std::mt199
     return infillSequence(sequence, randomGap(sequence, rng));
 }
 
-std::vector<std::vector<Event>> validationSequences(const std::vector<TrainingPiece> &pieces, int maxEvents)
+std::vector<std::vector<Event>> validationSequences(std::span<const TrainingPiece> pieces, int maxEvents)
 {
     std::vector<std::vector<Event>> sequences;
     for (const TrainingPiece &piece : pieces) {

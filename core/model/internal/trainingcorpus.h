@@ -46,7 +46,7 @@ std::vector<Event> randomTrainingSequence(const TrainingPiece &piece, std::mt199
                                           double infillShare = 0.0);
 
 // Fixed validation windows: each piece untransposed from beats 0, 256, 512 and 768.
-std::vector<std::vector<Event>> validationSequences(const std::vector<TrainingPiece> &pieces, int maxEvents);
+std::vector<std::vector<Event>> validationSequences(std::span<const TrainingPiece> pieces, int maxEvents);
 
 } // namespace tutti
 // end of trainingcorpus.h

@@ -142,7 +142,8 @@ private Q_SLOTS:
         }
         QFile nll(directory.filePath(u"nll.csv"_s));
         QVERIFY(nll.open(QIODevice::ReadOnly));
-        QCOMPARE(nll.readAll().count('\n'), 1 + fieldCount + 1);
+        QCOMPARE(nll.readAll().count('\n'), 1 + fieldCount + 1 + 1); // fields, per note, per note of the one corpus
+        QVERIFY(text.contains(u"| mutopia | "_s));
         QFile metrics(directory.filePath(u"metrics.csv"_s));
         QVERIFY(metrics.open(QIODevice::ReadOnly));
         QCOMPARE(metrics.readAll().count('\n'), 1 + 1 + 2 * 4);
@@ -151,6 +152,36 @@ private Q_SLOTS:
             QVERIFY(png.open(QIODevice::ReadOnly));
             QCOMPARE(png.read(4), "\x89PNG"_ba);
         }
+    }
+
+    // `tutti eval --test`: a folder of the user's own, every piece scored, no baseline.
+    void evalTestScoresEveryPieceOfAFolder()
+    {
+        const QString mutopia = QDir(QStringLiteral(TUTTI_SHARED_DATA)).filePath(u"mutopia/midi"_s);
+        const QString model = QStringLiteral(TUTTI_TEST_DATA "/../../models/tutti-mmt.safetensors");
+        if (!QDir(mutopia).exists() || !QFile::exists(model))
+            QSKIP("shared data or shipped model absent");
+        // GIVEN three pieces in a folder "mine"
+        QTemporaryDir directory;
+        const QString mine = directory.filePath(u"mine"_s);
+        QVERIFY(QDir().mkpath(mine));
+        const QStringList files = QDir(mutopia).entryList({u"*.mid"_s}, QDir::Files, QDir::Name).mid(0, 3);
+        QCOMPARE(files.size(), 3);
+        for (const QString &file : files)
+            QVERIFY(QFile::copy(QDir(mutopia).filePath(file), QDir(mine).filePath(file)));
+        // WHEN evaluated with --test
+        QProcess tutti;
+        tutti.start(QStringLiteral(TUTTI_BINARY), {u"eval"_s, u"--model"_s, model, u"--test"_s, u"--data"_s, mine,
+                                                   u"--samples"_s, u"1"_s, u"--out"_s, directory.filePath(u"report"_s)});
+        QVERIFY(tutti.waitForFinished(120000));
+        QVERIFY2(tutti.exitCode() == 0, tutti.readAllStandardError().constData());
+        // THEN all three are scored as one corpus, and no baseline is claimed
+        QFile report(directory.filePath(u"report/report.md"_s));
+        QVERIFY(report.open(QIODevice::ReadOnly));
+        const QString text = QString::fromUtf8(report.readAll());
+        QVERIFY2(text.contains(u"| mine | 3 | "_s), qPrintable(text));
+        QVERIFY(text.contains(u"Baseline: none"_s));
+        QVERIFY(!text.contains(u"| n-gram baseline | new |"_s));
     }
 };
 

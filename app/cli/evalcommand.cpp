@@ -44,6 +44,8 @@ struct Corpus
 {
     std::vector<std::vector<Event>> trainingWindows;   // every 256-beat window, for the baseline
     std::vector<std::vector<Event>> validationWindows; // as the trainer scores them
+    std::map<QString, std::vector<std::vector<Event>>> validationWindowsByCorpus;
+    std::map<QString, int> validationPiecesByCorpus;
     std::vector<EvalPiece> validation;                 // long enough to hold 24 bars
 };
 
@@ -60,7 +62,8 @@ void addWindows(const std::vector<Event> &notes, int maxEvents, int limit, std::
     }
 }
 
-Corpus readCorpus(const QStringList &directories, int maxEvents, EvalResults &results)
+// With `test`, every piece is a validation piece (a corpus of the user's own, no split).
+Corpus readCorpus(const QStringList &directories, int maxEvents, bool test, EvalResults &results)
 {
     Corpus corpus;
     const std::vector<CorpusPiece> pieces = findCorpusPieces(directories);
@@ -73,13 +76,16 @@ Corpus readCorpus(const QStringList &directories, int maxEvents, EvalResults &re
         std::vector<Event> notes = scoreNoteEvents(read.score);
         if (notes.empty())
             continue;
-        if (!pieces[i].validation) {
+        if (!pieces[i].validation && !test) {
             ++results.trainingPieces;
             addWindows(notes, maxEvents, 0, corpus.trainingWindows);
             continue;
         }
         ++results.validationPieces;
-        addWindows(notes, maxEvents, 4, corpus.validationWindows); // beats 0, 256, 512, 768: the trainer's
+        const QString corpusName = pieces[i].key.section(u'/', 0, 0);
+        ++corpus.validationPiecesByCorpus[corpusName];
+        addWindows(notes, maxEvents, 4, corpus.validationWindowsByCorpus[corpusName]); // beats 0, 256, 512, 768: the trainer's
+        addWindows(notes, maxEvents, 4, corpus.validationWindows);
         if (TimeMap(read.score).barCount(read.score.endTick()) >= 3 * contextBars)
             corpus.validation.push_back({std::move(read.score), std::move(notes)});
     }
@@ -285,6 +291,8 @@ int runEval(const QStringList &arguments)
     parser.addOption(
         {u"index"_s, u"Corpus index for the copy check (default: the one beside the model)."_s, u"FILE"_s});
     parser.addOption({u"out"_s, u"Folder for the report (created)."_s, u"DIR"_s});
+    parser.addOption({u"test"_s, u"Score every piece of the folders, with no split (a corpus of your own); no n-gram "
+                                 u"baseline."_s});
     int exitCode = 0;
     if (!parseArguments(parser, arguments, exitCode))
         return exitCode;
@@ -325,17 +333,27 @@ int runEval(const QStringList &arguments)
     }
     results.copyThreshold = defaultCopyThresholdNotes;
 
-    const Corpus corpus = readCorpus(directories, model->config().context, results);
-    if (corpus.validationWindows.empty() || corpus.trainingWindows.empty())
-        return fail(u"the data holds no validation or no training pieces"_s, 1);
+    results.testMode = parser.isSet(u"test"_s);
+    const Corpus corpus = readCorpus(directories, model->config().context, results.testMode, results);
+    if (corpus.validationWindows.empty() || (corpus.trainingWindows.empty() && !results.testMode))
+        return fail(results.testMode ? u"the folders hold no readable pieces"_s
+                                     : u"the data holds no validation or no training pieces"_s, 1);
     if (corpus.validation.empty())
         return fail(u"no validation piece has %1 bars to take contexts from"_s.arg(3 * contextBars), 1);
 
     err() << "scoring " << corpus.validationWindows.size() << " validation windows\n";
     results.transformerLoss = transformerLoss(*model, corpus.validationWindows);
     FieldNgramModel baseline(results.ngramOrder);
-    baseline.train(corpus.trainingWindows);
-    results.baselineLoss = baseline.sequenceLoss(corpus.validationWindows);
+    if (!results.testMode) {
+        baseline.train(corpus.trainingWindows);
+        results.baselineLoss = baseline.sequenceLoss(corpus.validationWindows);
+    }
+    for (const auto &[name, windows] : corpus.validationWindowsByCorpus) {
+        CorpusLoss loss{name, corpus.validationPiecesByCorpus.at(name), transformerLoss(*model, windows), {}};
+        if (!results.testMode)
+            loss.baseline = baseline.sequenceLoss(windows);
+        results.corpusLosses.push_back(std::move(loss));
+    }
 
     const GenerationParams sampling;
     results.samplingDescription = u"the defaults of every mode: temperature %1, top-k %2 % of each field's codes, "
@@ -346,6 +364,8 @@ int runEval(const QStringList &arguments)
     const std::pair<LogitSource *, QString> sources[] = {{&session, u"transformer"_s},
                                                          {&baselineSession, u"n-gram baseline"_s}};
     for (const auto &[source, name] : sources) {
+        if (source == &baselineSession && results.testMode)
+            continue;
         for (SuggestionMode mode :
              {SuggestionMode::New, SuggestionMode::Instruments, SuggestionMode::Continue, SuggestionMode::Infill})
             results.samples.push_back(generatedSamples(*source, name, mode, corpus.validation, results.samplesPerMode,

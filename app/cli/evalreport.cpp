@@ -109,8 +109,9 @@ QImage nllChart(const EvalResults &results)
         const auto f = static_cast<std::size_t>(field);
         bars.push_back({fieldLabel(field) + u", transformer"_s, results.transformerLoss.perField[f], 0.0,
                         sourceColour(u"transformer"_s)});
-        bars.push_back({fieldLabel(field) + u", n-gram"_s, results.baselineLoss.perField[f], 0.0,
-                        sourceColour(u"n-gram baseline"_s)});
+        if (results.baselineLoss.targets > 0)
+            bars.push_back({fieldLabel(field) + u", n-gram"_s, results.baselineLoss.perField[f], 0.0,
+                            sourceColour(u"n-gram baseline"_s)});
     }
     drawBars(painter, image.rect().adjusted(8, 8, -8, -8),
              u"Validation negative log-likelihood per field (nats per event, lower is better)"_s, bars);
@@ -154,6 +155,12 @@ QString copies(const SampleSet &set)
     return set.checked > 0 ? u"%1 of %2"_s.arg(set.copies).arg(set.checked) : u"-"_s;
 }
 
+// A loss figure, or "-" for a source that was not measured.
+QString nats(const SequenceLoss &loss, double value, int decimals)
+{
+    return loss.targets > 0 ? QString::number(value, 'f', decimals) : u"-"_s;
+}
+
 QString nllCsv(const EvalResults &results)
 {
     QString csv = u"field,transformer_nats,ngram_nats\n"_s;
@@ -161,10 +168,13 @@ QString nllCsv(const EvalResults &results)
         const auto f = static_cast<std::size_t>(field);
         csv += u"%1,%2,%3\n"_s.arg(fieldLabel(field))
                    .arg(results.transformerLoss.perField[f], 0, 'f', 5)
-                   .arg(results.baselineLoss.perField[f], 0, 'f', 5);
+                   .arg(nats(results.baselineLoss, results.baselineLoss.perField[f], 5));
     }
     csv += u"per_note,%1,%2\n"_s.arg(results.transformerLoss.perNote(), 0, 'f', 5)
-               .arg(results.baselineLoss.perNote(), 0, 'f', 5);
+               .arg(nats(results.baselineLoss, results.baselineLoss.perNote(), 5));
+    for (const CorpusLoss &corpus : results.corpusLosses)
+        csv += u"per_note:%1,%2,%3\n"_s.arg(corpus.corpus).arg(corpus.transformer.perNote(), 0, 'f', 5)
+                   .arg(nats(corpus.baseline, corpus.baseline.perNote(), 5));
     return csv;
 }
 
@@ -187,14 +197,22 @@ QString markdown(const EvalResults &results)
 {
     QString md = u"# Tutti evaluation\n\n"_s;
     md += u"- Model: `%1` (%2)\n"_s.arg(results.modelPath, results.modelDescription);
-    md += u"- Data: %1; %2 training pieces, %3 validation pieces (%4 windows of up to 256 beats, as training "
-          "scores them)\n"_s.arg(results.dataDirectories.join(u", "_s))
-              .arg(results.trainingPieces)
-              .arg(results.validationPieces)
-              .arg(results.validationWindows);
-    md += u"- Baseline: one %1-gram model per field (interpolated Witten-Bell), trained on every 256-beat window "
-          "of the training pieces; each field predicted from that field of the previous events only\n"_s
-              .arg(results.ngramOrder);
+    if (results.testMode) {
+        md += u"- Data (--test, every piece scored, no split): %1; %2 pieces (%3 windows of up to 256 beats, as "
+              "training scores them)\n"_s.arg(results.dataDirectories.join(u", "_s))
+                  .arg(results.validationPieces)
+                  .arg(results.validationWindows);
+        md += u"- Baseline: none (--test has no training split to train it on)\n"_s;
+    } else {
+        md += u"- Data: %1; %2 training pieces, %3 validation pieces (%4 windows of up to 256 beats, as training "
+              "scores them)\n"_s.arg(results.dataDirectories.join(u", "_s))
+                  .arg(results.trainingPieces)
+                  .arg(results.validationPieces)
+                  .arg(results.validationWindows);
+        md += u"- Baseline: one %1-gram model per field (interpolated Witten-Bell), trained on every 256-beat window "
+              "of the training pieces; each field predicted from that field of the previous events only\n"_s
+                  .arg(results.ngramOrder);
+    }
     md += u"- Sampling: %1\n"_s.arg(results.samplingDescription);
     md += u"- Run time: %1 s\n\n"_s.arg(results.seconds, 0, 'f', 0);
 
@@ -207,11 +225,17 @@ QString markdown(const EvalResults &results)
         const auto f = static_cast<std::size_t>(field);
         md += u"| %1 | %2 | %3 |\n"_s.arg(fieldLabel(field))
                   .arg(results.transformerLoss.perField[f], 0, 'f', 3)
-                  .arg(results.baselineLoss.perField[f], 0, 'f', 3);
+                  .arg(nats(results.baselineLoss, results.baselineLoss.perField[f], 3));
     }
-    md += u"| **per note** | **%1** | **%2** |\n\n![NLL per field](nll.png)\n\n"_s
+    md += u"| **per note** | **%1** | **%2** |\n\n"_s
               .arg(results.transformerLoss.perNote(), 0, 'f', 3)
-              .arg(results.baselineLoss.perNote(), 0, 'f', 3);
+              .arg(nats(results.baselineLoss, results.baselineLoss.perNote(), 3));
+    md += u"Per note, by corpus:\n\n| corpus | pieces | transformer | n-gram baseline |\n|---|---:|---:|---:|\n"_s;
+    for (const CorpusLoss &corpus : results.corpusLosses)
+        md += u"| %1 | %2 | %3 | %4 |\n"_s.arg(corpus.corpus).arg(corpus.pieces)
+                  .arg(corpus.transformer.perNote(), 0, 'f', 3)
+                  .arg(nats(corpus.baseline, corpus.baseline.perNote(), 3));
+    md += u"\n![NLL per field](nll.png)\n\n"_s;
 
     md += u"## Objective metrics of %1-bar samples\n\n"_s.arg(results.sampleBars);
     md += u"Mean ± 95 % confidence interval over %1 samples per mode (validation pieces in turn give the "

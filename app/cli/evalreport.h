@@ -31,6 +31,16 @@ struct SampleSet
     int copies = 0;                 // of which copy >= the threshold of one part
 };
 
+// The likelihood of one corpus's validation (or test) pieces: the first path component of
+// their keys, e.g. "openscore-quartets".
+struct CorpusLoss
+{
+    QString corpus;
+    int pieces = 0;
+    SequenceLoss transformer;
+    SequenceLoss baseline;          // targets 0 when no baseline was trained
+};
+
 struct EvalResults
 {
     QString modelPath;
@@ -45,8 +55,10 @@ struct EvalResults
     QString samplingDescription;    // the sampler's settings in words
     QString indexPath;              // empty: originality not checked
     int copyThreshold = 0;
+    bool testMode = false;          // --test: every piece scored, no split, no baseline
     SequenceLoss transformerLoss;
-    SequenceLoss baselineLoss;
+    SequenceLoss baselineLoss;      // targets 0 when no baseline was trained
+    std::vector<CorpusLoss> corpusLosses;
     std::vector<SampleSet> samples; // the real pieces first
     double seconds = 0.0;           // the whole evaluation
 };

@@ -242,6 +242,37 @@ private Q_SLOTS:
         QVERIFY2(known.out.contains(u"1 excluded"_s), qPrintable(known.out));
     }
 
+    void aGrownModelStartsAsTheModelItGrewFrom()
+    {
+        // GIVEN a trained one-layer model
+        const QString small = m_scratch.filePath(u"small.safetensors"_s);
+        const tutti::test::Run trained = tutti::test::runTutti(tinyTraining(m_data, m_scratch.filePath(u"cache"_s), small), 120000);
+        QVERIFY2(trained.exitCode == 0, qPrintable(trained.out + trained.err));
+        // WHEN it grows to three layers (one step at learning rate 0: nothing moves)
+        QStringList arguments = tinyTraining(m_data, m_scratch.filePath(u"cache"_s), m_scratch.filePath(u"grown.safetensors"_s));
+        arguments[arguments.indexOf(u"--layers"_s) + 1] = u"3"_s;
+        arguments[arguments.indexOf(u"--steps"_s) + 1] = u"1"_s;
+        arguments << u"--grow-from"_s << m_scratch.filePath(u"small.resume.safetensors"_s) << u"--lr"_s << u"0"_s;
+        const tutti::test::Run grown = tutti::test::runTutti(arguments, 120000);
+        QVERIFY2(grown.exitCode == 0, qPrintable(grown.out + grown.err));
+        QVERIFY(grown.out.contains(u"2 new identity layers"_s));
+        // THEN it has three layers and scores a sequence exactly as the small one does
+        QString error;
+        const auto before = tutti::TransformerModel::load(m_scratch.filePath(u"small.resume.safetensors"_s), error);
+        QVERIFY2(before, qPrintable(error));
+        const auto after = tutti::TransformerModel::load(m_scratch.filePath(u"grown.resume.safetensors"_s), error);
+        QVERIFY2(after, qPrintable(error));
+        QCOMPARE(after->config().layers, 3);
+        std::vector<tutti::Event> sequence = {tutti::Event::ofType(tutti::EventType::StartOfSong),
+                                              tutti::Event::instrumentEvent(40), tutti::Event::ofType(tutti::EventType::StartOfNotes)};
+        for (int i = 0; i < 30; ++i)
+            sequence.push_back(tutti::Event::note(i / 2, (i % 2) * 6, 60 + (i * 5) % 12, 6, 40));
+        const auto a = tutti::sequenceLoss(*before, {sequence});
+        const auto b = tutti::sequenceLoss(*after, {sequence});
+        for (int field = 0; field < tutti::fieldCount; ++field)
+            QVERIFY2(std::abs(a[field] - b[field]) < 1e-5, qPrintable(u"field %1: %2 vs %3"_s.arg(field).arg(a[field]).arg(b[field])));
+    }
+
     void badGroupOptionsAreRefused()
     {
         const tutti::test::Run run = tutti::test::runTutti(

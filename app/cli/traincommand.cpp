@@ -85,6 +85,8 @@ int runTrain(const QStringList &arguments)
         {u"out"_s, u"Best model (by validation loss); a resume checkpoint is written beside it."_s, u"FILE"_s},
         {u"steps"_s, u"Optimizer steps in all (default %1)."_s.arg(options.steps), u"N"_s},
         {u"resume"_s, u"Continue from a resume checkpoint, or fine-tune a model file."_s, u"FILE"_s},
+        {u"grow-from"_s, u"Start a deeper model (--layers) from a model file of the same width: its layers below, new "
+                         u"layers on top that start as the identity."_s, u"FILE"_s},
         {u"batch"_s, u"Sequences per step (default %1)."_s.arg(options.batchSize), u"B"_s},
         {u"threads"_s, u"LibTorch threads (default %1, measured best on a shared machine)."_s.arg(defaultTrainingThreads()),
          u"N"_s},
@@ -120,6 +122,7 @@ int runTrain(const QStringList &arguments)
     options.dataDirectories = parser.values(u"data"_s) + parser.positionalArguments();
     options.output = parser.value(u"out"_s);
     options.resumeFrom = parser.value(u"resume"_s);
+    options.growFrom = parser.value(u"grow-from"_s);
     options.cacheDirectory = parser.value(u"cache"_s);
     if (options.dataDirectories.isEmpty() || options.output.isEmpty()) {
         err() << "tutti train: --data and --out are required\n" << commandHelp(parser, u"train"_s);

@@ -63,6 +63,7 @@ struct TrainingOptions
     QStringList dataDirectories;       // searched recursively for MIDI and MusicXML
     QString output;                    // best model (by validation loss)
     QString resumeFrom;                // resume checkpoint, or a model file to fine-tune
+    QString growFrom;                  // a model file whose blocks start a deeper model (model.layers)
     QString cacheDirectory;            // encoded corpus cache; empty: the user cache directory
     ModelConfig model;                 // for a fresh model; a resumed one keeps its own
     int steps = 30000;                 // total optimizer steps (the schedule's length)

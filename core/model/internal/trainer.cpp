@@ -381,6 +381,42 @@ QString loadResume(const QString &path, Network &network, AdamW &optimizer, Trai
     return {};
 }
 
+// A deeper model that computes what the model file computes: the file's tensors fill the
+// same names (embeddings, positions, blocks 0..L-1, final norm, heads), and each new block on
+// top starts as the identity, its two output projections zero, so its residual adds nothing
+// until training moves them. Net2Net's function-preserving growth (Chen et al., 2016).
+QString growFrom(const QString &path, Network &network, const std::function<void(const QString &)> &log)
+{
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly))
+        return path + u": "_s + file.errorString();
+    ModelFile contents;
+    if (QString error = readModelFile(file.readAll(), path, contents); !error.isEmpty())
+        return error;
+    const ModelConfig &config = network.config();
+    if (contents.config.width != config.width || contents.config.heads != config.heads
+        || contents.config.context != config.context || contents.config.layers > config.layers)
+        return path + u": only a model of the same width, heads and context, and no more layers, can grow into this one"_s;
+
+    torch::NoGradGuard noGrad;
+    const std::vector<ParameterShape> shapes = parameterShapes(config);
+    int copied = 0;
+    for (std::size_t i = 0; i < shapes.size(); ++i) {
+        torch::Tensor &tensor = network.parameters()[i];
+        const std::string &name = shapes[i].name;
+        if (const safetensors::TensorEntry *entry = contents.file.find(name); entry && entry->shape == tensor.sizes().vec()) {
+            std::memcpy(tensor.data_ptr<float>(), contents.file.data(*entry), static_cast<std::size_t>(entry->end - entry->begin));
+            ++copied;
+        } else if (name.ends_with("attention.out.weight") || name.ends_with("attention.out.bias")
+                   || name.ends_with("feedforward.out.weight") || name.ends_with("feedforward.out.bias")) {
+            tensor.zero_();
+        }
+    }
+    log(u"grown from %1: its %2 layers (%3 tensors) below %4 new identity layers"_s.arg(path).arg(contents.config.layers)
+            .arg(copied).arg(config.layers - contents.config.layers));
+    return {};
+}
+
 ModelConfig configForResume(const QString &path, const ModelConfig &fallback)
 {
     QFile file(path);
@@ -492,6 +528,11 @@ int train(const TrainingOptions &options, const TrainingCallbacks &callbacks)
         return fail(u"no training pieces: every piece is held out or excluded"_s);
 
     ModelConfig config = options.resumeFrom.isEmpty() ? options.model : configForResume(options.resumeFrom, options.model);
+    if (!options.growFrom.isEmpty() && options.resumeFrom.isEmpty()) {
+        config = configForResume(options.growFrom, options.model); // its width, heads and context
+        config.layers = options.model.layers;
+        config.dropout = options.model.dropout;
+    }
     if (QString problem = config.validate(); !problem.isEmpty())
         return fail(problem);
     std::vector<std::vector<Event>> validation;
@@ -514,6 +555,9 @@ int train(const TrainingOptions &options, const TrainingCallbacks &callbacks)
     state.rng.seed(options.seed);
     if (!options.resumeFrom.isEmpty()) {
         if (QString problem = loadResume(options.resumeFrom, network, optimizer, state, log); !problem.isEmpty())
+            return fail(problem);
+    } else if (!options.growFrom.isEmpty()) {
+        if (QString problem = growFrom(options.growFrom, network, log); !problem.isEmpty())
             return fail(problem);
     }
     // Dropout masks differ between ranks and between sittings; the data order is shared.

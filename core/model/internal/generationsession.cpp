@@ -13,7 +13,7 @@ namespace tutti {
 struct GenerationSession::State
 {
     State(const TransformerModel &model, KvCacheMode mode)
-        : network(model.impl().network), mode(mode), cache(network.config()), step(network)
+        : network(model.impl().network), mode(mode), cache(network.config()), step(network, 1)
     {
         codes = torch::zeros({1, network.config().context, fieldCount}, torch::kInt64); // (1, context, 6)
         for (int field = 0; field < fieldCount; ++field)
@@ -66,9 +66,10 @@ const EventLogits &GenerationSession::append(std::span<const Event> events)
     state.length += count;
 
     if (state.mode == KvCacheMode::Cached && count == 1) {
-        std::array<std::int64_t, fieldCount> event{};
+        EventCodes event{};
         std::copy_n(codes - fieldCount, fieldCount, event.begin());
-        state.step.run(event, start, state.cache, state.logits);
+        KvCache *cache = &state.cache;
+        state.step.run(std::span(&event, 1), std::span(&start, 1), std::span(&cache, 1), std::span(&state.logits, 1));
         return state.logits;
     }
 

@@ -15,13 +15,19 @@ const float *floats(const torch::Tensor &tensor)
     return tensor.data_ptr<float>();
 }
 
-// out (rows) = weight (rows, columns) · in (columns) + bias (rows): torch::linear on a vector.
-void affine(const torch::Tensor &weight, const torch::Tensor &bias, const float *in, float *out)
+// out (K, rows) = in (K, columns) · weight (rows, columns)^T + bias (rows): torch::linear
+// on K vectors; one matrix-vector product when K is 1.
+void affine(const torch::Tensor &weight, const torch::Tensor &bias, const float *in, float *out, int k)
 {
     const int rows = static_cast<int>(weight.size(0));
     const int columns = static_cast<int>(weight.size(1));
-    std::copy_n(floats(bias), rows, out);
-    cblas_sgemv(CblasRowMajor, CblasNoTrans, rows, columns, 1.0f, floats(weight), columns, in, 1, 1.0f, out, 1);
+    for (int row = 0; row < k; ++row)
+        std::copy_n(floats(bias), rows, out + static_cast<std::ptrdiff_t>(row) * rows);
+    if (k == 1)
+        cblas_sgemv(CblasRowMajor, CblasNoTrans, rows, columns, 1.0f, floats(weight), columns, in, 1, 1.0f, out, 1);
+    else
+        cblas_sgemm(CblasRowMajor, CblasNoTrans, CblasTrans, k, rows, columns, 1.0f, in, columns, floats(weight), columns,
+                    1.0f, out, rows);
 }
 
 // out (D) = LayerNorm(in (D)) with torch's defaults: biased variance, epsilon 1e-5.
@@ -50,21 +56,24 @@ void addInto(float *x, const float *y, int width)
 
 } // namespace
 
-IncrementalStep::IncrementalStep(const Network &network)
+IncrementalStep::IncrementalStep(const Network &network, int maxRows)
     : m_network(network)
+    , m_maxRows(maxRows)
 {
     const ModelConfig &config = network.config();
+    const std::size_t rows = static_cast<std::size_t>(maxRows);
     const std::size_t width = static_cast<std::size_t>(config.width);
-    m_x.resize(width);
-    m_normed.resize(width);
-    m_qkv.resize(3 * width);
-    m_mixed.resize(width);
-    m_projected.resize(width);
-    m_hidden.resize(4 * width);
+    m_x.resize(rows * width);
+    m_normed.resize(rows * width);
+    m_qkv.resize(rows * 3 * width);
+    m_mixed.resize(rows * width);
+    m_projected.resize(rows * width);
+    m_hidden.resize(rows * 4 * width);
     m_weights.resize(static_cast<std::size_t>(config.context));
+    m_logits.resize(rows * static_cast<std::size_t>(*std::max_element(config.vocabularySizes.begin(), config.vocabularySizes.end())));
 }
 
-void IncrementalStep::attend(int layerIndex, int position, KvCache &cache)
+void IncrementalStep::attend(int layerIndex, int row, int position, KvCache &cache)
 {
     const ModelConfig &config = m_network.config();
     const int d = config.width;
@@ -73,13 +82,15 @@ void IncrementalStep::attend(int layerIndex, int position, KvCache &cache)
     const float queryScale = static_cast<float>(1.0 / std::sqrt(static_cast<double>(w)));
     float *keys = cache.keys[layerIndex].data_ptr<float>();     // (1, H, context, W)
     float *values = cache.values[layerIndex].data_ptr<float>(); // (1, H, context, W)
+    float *qkv = m_qkv.data() + static_cast<std::ptrdiff_t>(row) * 3 * d;           // (3D) of this row
+    float *mixed = m_mixed.data() + static_cast<std::ptrdiff_t>(row) * d;           // (D) of this row
 
     for (int head = 0; head < config.heads; ++head) {
-        float *query = m_qkv.data() + head * w;                                    // (W)
+        float *query = qkv + head * w;                                              // (W)
         float *headKeys = keys + static_cast<std::ptrdiff_t>(head) * config.context * w;     // (context, W)
         float *headValues = values + static_cast<std::ptrdiff_t>(head) * config.context * w; // (context, W)
-        std::copy_n(m_qkv.data() + d + head * w, w, headKeys + static_cast<std::ptrdiff_t>(position) * w);
-        std::copy_n(m_qkv.data() + 2 * d + head * w, w, headValues + static_cast<std::ptrdiff_t>(position) * w);
+        std::copy_n(qkv + d + head * w, w, headKeys + static_cast<std::ptrdiff_t>(position) * w);
+        std::copy_n(qkv + 2 * d + head * w, w, headValues + static_cast<std::ptrdiff_t>(position) * w);
         for (int i = 0; i < w; ++i)
             query[i] *= queryScale;
 
@@ -97,47 +108,64 @@ void IncrementalStep::attend(int layerIndex, int position, KvCache &cache)
             weights[key] *= normaliser;
 
         // mixed (W) of this head = values (keyCount, W)^T · weights (keyCount)
-        cblas_sgemv(CblasRowMajor, CblasTrans, keyCount, w, 1.0f, headValues, w, weights, 1, 0.0f,
-                    m_mixed.data() + head * w, 1);
+        cblas_sgemv(CblasRowMajor, CblasTrans, keyCount, w, 1.0f, headValues, w, weights, 1, 0.0f, mixed + head * w, 1);
     }
 }
 
-void IncrementalStep::run(const std::array<std::int64_t, fieldCount> &codes, int position, KvCache &cache,
-                          EventLogits &logits)
+void IncrementalStep::run(std::span<const EventCodes> codes, std::span<const int> positions, std::span<KvCache *const> caches,
+                          std::span<EventLogits> logits)
 {
     const ModelConfig &config = m_network.config();
     const int d = config.width;
-    TORCH_CHECK(position >= 0 && position < config.context, "IncrementalStep: position outside the context");
+    const int k = static_cast<int>(codes.size());
+    TORCH_CHECK(k >= 1 && k <= m_maxRows && positions.size() == codes.size() && caches.size() == codes.size()
+                    && logits.size() == codes.size(), "IncrementalStep: rows do not match");
 
-    // x (D) = positions[position] + the six field embeddings of the event
-    std::copy_n(floats(m_network.m_positions) + static_cast<std::ptrdiff_t>(position) * d, d, m_x.data());
-    for (int field = 0; field < fieldCount; ++field) {
-        TORCH_CHECK(codes[field] >= 0 && codes[field] < config.vocabularySizes[field], "IncrementalStep: code out of range");
-        addInto(m_x.data(), floats(m_network.m_embeddings[field]) + codes[field] * d, d);
+    // x (K, D): row k = positions[positions[k]] + the six field embeddings of its event
+    for (int row = 0; row < k; ++row) {
+        const int position = positions[row];
+        TORCH_CHECK(position >= 0 && position < config.context, "IncrementalStep: position outside the context");
+        float *x = m_x.data() + static_cast<std::ptrdiff_t>(row) * d;
+        std::copy_n(floats(m_network.m_positions) + static_cast<std::ptrdiff_t>(position) * d, d, x);
+        for (int field = 0; field < fieldCount; ++field) {
+            const std::int64_t code = codes[row][field];
+            TORCH_CHECK(code >= 0 && code < config.vocabularySizes[field], "IncrementalStep: code out of range");
+            addInto(x, floats(m_network.m_embeddings[field]) + code * d, d);
+        }
     }
+    const auto rowsOf = [d](std::vector<float> &buffer, int row, int multiple) {
+        return buffer.data() + static_cast<std::ptrdiff_t>(row) * multiple * d;
+    };
 
     for (int i = 0; i < config.layers; ++i) {
         const Network::Layer &layer = m_network.m_layers[i];
-        layerNorm(m_x.data(), layer.norm1Weight, layer.norm1Bias, m_normed.data(), d);
-        affine(layer.qkvWeight, layer.qkvBias, m_normed.data(), m_qkv.data());           // (3D)
-        attend(i, position, cache);                                                       // (D) into m_mixed
-        affine(layer.outWeight, layer.outBias, m_mixed.data(), m_projected.data());       // (D)
-        addInto(m_x.data(), m_projected.data(), d);
+        for (int row = 0; row < k; ++row)
+            layerNorm(rowsOf(m_x, row, 1), layer.norm1Weight, layer.norm1Bias, rowsOf(m_normed, row, 1), d);
+        affine(layer.qkvWeight, layer.qkvBias, m_normed.data(), m_qkv.data(), k);            // (K, 3D)
+        for (int row = 0; row < k; ++row)
+            attend(i, row, positions[row], *caches[row]);                                    // (K, D) into m_mixed
+        affine(layer.outWeight, layer.outBias, m_mixed.data(), m_projected.data(), k);       // (K, D)
+        addInto(m_x.data(), m_projected.data(), k * d);
 
-        layerNorm(m_x.data(), layer.norm2Weight, layer.norm2Bias, m_normed.data(), d);
-        affine(layer.inWeight, layer.inBias, m_normed.data(), m_hidden.data());           // (4D)
-        for (float &unit : m_hidden)                                                      // exact (erf) GELU
-            unit = 0.5f * unit * (1.0f + std::erf(unit / std::numbers::sqrt2_v<float>));
-        affine(layer.feedOutWeight, layer.feedOutBias, m_hidden.data(), m_projected.data()); // (D)
-        addInto(m_x.data(), m_projected.data(), d);
+        for (int row = 0; row < k; ++row)
+            layerNorm(rowsOf(m_x, row, 1), layer.norm2Weight, layer.norm2Bias, rowsOf(m_normed, row, 1), d);
+        affine(layer.inWeight, layer.inBias, m_normed.data(), m_hidden.data(), k);           // (K, 4D)
+        for (float *unit = m_hidden.data(); unit != m_hidden.data() + static_cast<std::ptrdiff_t>(k) * 4 * d; ++unit)
+            *unit = 0.5f * *unit * (1.0f + std::erf(*unit / std::numbers::sqrt2_v<float>)); // exact (erf) GELU
+        affine(layer.feedOutWeight, layer.feedOutBias, m_hidden.data(), m_projected.data(), k); // (K, D)
+        addInto(m_x.data(), m_projected.data(), k * d);
     }
-    layerNorm(m_x.data(), m_network.m_normWeight, m_network.m_normBias, m_normed.data(), d);
+    for (int row = 0; row < k; ++row)
+        layerNorm(rowsOf(m_x, row, 1), m_network.m_normWeight, m_network.m_normBias, rowsOf(m_normed, row, 1), d);
 
     for (int field = 0; field < fieldCount; ++field) {
-        std::vector<float> &row = logits.fields[field];                                   // (V)
-        TORCH_CHECK(static_cast<std::int64_t>(row.size()) == m_network.m_headWeights[field].size(0),
-                    "IncrementalStep: logits not sized for the model");
-        affine(m_network.m_headWeights[field], m_network.m_headBiases[field], m_normed.data(), row.data());
+        const int v = static_cast<int>(m_network.m_headWeights[field].size(0));
+        affine(m_network.m_headWeights[field], m_network.m_headBiases[field], m_normed.data(), m_logits.data(), k); // (K, V)
+        for (int row = 0; row < k; ++row) {
+            std::vector<float> &out = logits[row].fields[field];                                // (V)
+            TORCH_CHECK(static_cast<int>(out.size()) == v, "IncrementalStep: logits not sized for the model");
+            std::copy_n(m_logits.data() + static_cast<std::ptrdiff_t>(row) * v, v, out.data());
+        }
     }
 }
 

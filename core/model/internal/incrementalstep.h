@@ -1,15 +1,18 @@
-// incrementalstep.h — one event through the network on plain floats, for decoding (internal).
+// incrementalstep.h — one event per sequence through the network on plain floats, for decoding (internal).
 //
 // Usage (inside core/model only):
-//   tutti::IncrementalStep step(network);                 // scratch buffers, allocated once
-//   step.run(codes, position, cache, logits);             // six codes -> EventLogits
+//   tutti::IncrementalStep step(network, 4);              // scratch for up to 4 rows, allocated once
+//   step.run(codes, positions, caches, logits);           // K events -> K EventLogits
 //
 // At T = 1 each LibTorch op costs more in dispatch and allocation than in arithmetic, and
 // a 4-layer step takes about a hundred of them. This step reads the network's weights as
-// raw float arrays, calls BLAS matrix-vector products and writes only into buffers it owns
-// and into the KV cache. It computes what Network::forward computes for one event with the
-// same cache (tests/testmodel.cpp holds them within 1e-4), so a prompt can go through
-// Network::forward in one pass and the events after it through this step.
+// raw float arrays, calls BLAS products and writes only into buffers it owns and into the
+// KV caches. K rows (the candidates of one request) share every weight matrix read: one
+// matrix-matrix product of (K, D) inputs instead of K matrix-vector products, so a batch of
+// four costs little more memory traffic than one. Each row has its own position and cache.
+// It computes what Network::forward computes for one event with the same cache
+// (tests/testmodel.cpp holds them within 1e-4), so a prompt can go through Network::forward
+// in one pass and the events after it through this step.
 #pragma once
 
 #include "generation/logitsource.h"
@@ -17,31 +20,38 @@
 
 #include <array>
 #include <cstdint>
+#include <span>
 #include <vector>
 
 namespace tutti {
+
+using EventCodes = std::array<std::int64_t, fieldCount>;
 
 class IncrementalStep
 {
 public:
     // `network` must outlive the step; its weights must stay contiguous float32.
-    explicit IncrementalStep(const Network &network);
+    IncrementalStep(const Network &network, int maxRows);
 
-    // The event at `position` (one code per field): writes its keys and values into `cache`
-    // at `position` and the logits that predict the next event into `logits` (sized).
-    void run(const std::array<std::int64_t, fieldCount> &codes, int position, KvCache &cache, EventLogits &logits);
+    // Row k's event codes[k] at positions[k]: writes its keys and values into *caches[k] at
+    // that position and the logits that predict its next event into logits[k] (sized).
+    // All four spans have the same length, 1..maxRows.
+    void run(std::span<const EventCodes> codes, std::span<const int> positions, std::span<KvCache *const> caches,
+             std::span<EventLogits> logits);
 
 private:
-    void attend(int layerIndex, int position, KvCache &cache);
+    void attend(int layerIndex, int row, int position, KvCache &cache);
 
     const Network &m_network;
-    std::vector<float> m_x;         // (D) the residual stream
-    std::vector<float> m_normed;    // (D) its LayerNorm
-    std::vector<float> m_qkv;       // (3D) = (3, H, W): query, key, value of every head
-    std::vector<float> m_mixed;     // (D) = (H, W): every head's attention output
-    std::vector<float> m_projected; // (D) a sublayer's output before the residual sum
-    std::vector<float> m_hidden;    // (4D) the feed-forward layer's hidden units
-    std::vector<float> m_weights;   // (context) one head's attention over the keys so far
+    int m_maxRows;
+    std::vector<float> m_x;         // (K, D) the residual streams
+    std::vector<float> m_normed;    // (K, D) their LayerNorm
+    std::vector<float> m_qkv;       // (K, 3D) = (K, 3, H, W): query, key, value of every head
+    std::vector<float> m_mixed;     // (K, D) = (K, H, W): every head's attention output
+    std::vector<float> m_projected; // (K, D) a sublayer's output before the residual sum
+    std::vector<float> m_hidden;    // (K, 4D) the feed-forward layer's hidden units
+    std::vector<float> m_weights;   // (context) one head's attention over one row's keys so far
+    std::vector<float> m_logits;    // (K, V) one field's logits, V the largest vocabulary
 };
 
 } // namespace tutti

@@ -35,11 +35,6 @@ QString csvField(const QString &text)
 
 } // namespace
 
-QString HeatmapLabel::text() const
-{
-    return time + u' ' + pitch + u' ' + instrument;
-}
-
 AttentionHeatmap::AttentionHeatmap(QWidget *parent)
     : QWidget(parent)
 {
@@ -48,14 +43,14 @@ AttentionHeatmap::AttentionHeatmap(QWidget *parent)
     setAttribute(Qt::WA_OpaquePaintEvent);
 }
 
-void AttentionHeatmap::setMatrix(std::vector<float> weights, std::vector<HeatmapLabel> labels, const QString &title)
+void AttentionHeatmap::setMatrix(std::vector<float> weights, std::vector<AttentionLabel> labels, const QString &title)
 {
     const bool sameSize = labels.size() == m_labels.size();
     m_weights = std::move(weights);
     m_labels = std::move(labels);
     m_weights.resize(m_labels.size() * m_labels.size(), 0.0f);
     m_labelWidth = 40.0;
-    for (const HeatmapLabel &label : m_labels)
+    for (const AttentionLabel &label : m_labels)
         m_labelWidth = std::max(m_labelWidth, fontMetrics().horizontalAdvance(label.text()) + 10.0);
     m_labelWidth = std::min(m_labelWidth, maxLabelWidth);
     m_title = title;

@@ -39,7 +39,7 @@ AttentionHeatmap::AttentionHeatmap(QWidget *parent)
     : QWidget(parent)
 {
     setMouseTracking(true);
-    setMinimumSize(360, 300);
+    setMinimumSize(360, 180); // short enough for a bottom dock that leaves the piano roll half a laptop screen
     setAttribute(Qt::WA_OpaquePaintEvent);
 }
 

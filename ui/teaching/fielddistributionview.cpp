@@ -18,6 +18,7 @@ constexpr int rows = 2;
 constexpr int candidateLines = 6; // five candidates, and the choice when it is not among them
 constexpr int gap = 4;            // between boxes, and from a box's edge to its text
 constexpr int minimumBar = 40;    // pixels of bar for a probability of 1
+constexpr int labelSlack = 2;     // eliding cuts a text exactly as wide as its rectangle
 
 QString percentText(float p)
 {
@@ -78,7 +79,7 @@ int FieldDistributionView::boxMinimumWidth() const
 {
     const QFontMetrics bold(boldOf(font()));
     const QFontMetrics plain(font());
-    const int labelWidth = bold.horizontalAdvance(u"▶ bar 888 beat 8"_s);
+    const int labelWidth = bold.horizontalAdvance(u"▶ bar 888 beat 8"_s) + labelSlack;
     const int percentWidth = plain.horizontalAdvance(u"100 %"_s);
     const int candidates = labelWidth + gap + minimumBar + gap + percentWidth;
     const int entropy = plain.horizontalAdvance(u"entropy 88.88 bits · 888 allowed"_s);
@@ -121,7 +122,7 @@ FieldDistributionView::BoxLayout FieldDistributionView::layoutField(const QRect 
     std::vector<QString> texts;
     for (const auto &[code, p] : shown) {
         texts.push_back((code == draw.chosen ? u"▶ "_s : QString()) + label(draw, code));
-        labelWidth = std::max(labelWidth, bold.horizontalAdvance(texts.back()));
+        labelWidth = std::max(labelWidth, bold.horizontalAdvance(texts.back()) + labelSlack);
     }
     labelWidth = std::min(labelWidth, inner.width() - gap - minimumBar - gap - percentWidth);
     for (std::size_t i = 0; i < shown.size(); ++i) {

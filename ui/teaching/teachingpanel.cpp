@@ -144,6 +144,8 @@ TeachingPanel::TeachingPanel(ScoreDocument *document, PianoRollEditor *pianoRoll
     scroll->setWidget(m_distribution);
     scroll->setWidgetResizable(true);
     scroll->setFrameShape(QFrame::NoFrame);
+    scroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff); // as wide as the boxes need, always
+    scroll->setMinimumWidth(m_distribution->minimumSizeHint().width() + style()->pixelMetric(QStyle::PM_ScrollBarExtent));
     layout->addWidget(scroll, 1);
 
     m_pianoRoll->addLane(m_strip);

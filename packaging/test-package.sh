@@ -28,7 +28,8 @@ for file in ./usr/bin/tutti \
     ./usr/share/mime/packages/org.tutti.Tutti.xml ./usr/share/man/man1/tutti.1.gz \
     ./usr/share/icons/hicolor/scalable/apps/org.tutti.Tutti.svg \
     ./usr/share/icons/hicolor/48x48/apps/org.tutti.Tutti.png \
-    ./usr/share/icons/hicolor/256x256/apps/org.tutti.Tutti.png; do
+    ./usr/share/icons/hicolor/256x256/apps/org.tutti.Tutti.png \
+    ./usr/share/doc/tutti/copyright; do
   grep -q " $file\$" <<< "$contents" || fail "the package lacks $file"
 done
 
@@ -36,6 +37,17 @@ dpkg -x "$deb" "$work/root"
 root=$(cd "$work/root" && pwd -P)
 tutti=$root/usr/bin/tutti
 share=$root/usr/share
+
+echo "== the copyright file: GPL-3.0-or-later, the model and index CC BY 4.0 with their attribution"
+copyright=$share/doc/tutti/copyright
+grep -q "^Format: https://www.debian.org/doc/packaging-manuals/copyright-format/1.0/" "$copyright" || fail "copyright: no Format line"
+grep -q "^License: GPL-3.0-or-later" "$copyright" || fail "copyright: no GPL-3.0-or-later"
+grep -q "^Files: models/\*" "$copyright" || fail "copyright: no paragraph for models/"
+grep -q "^License: CC-BY-4.0" "$copyright" || fail "copyright: no CC-BY-4.0"
+credited=$(grep -c "; Mutopia Project, CC BY, midi/" "$copyright" || true)
+listed=$(sed -n '/^## Attribution/,/^## /p' "$source/models/MODEL_CARD.md" | grep -c '^| .* | `midi/' || true)
+echo "attribution: $credited pieces credited, $listed in the model card"
+(( credited > 0 && credited == listed )) || fail "copyright: the attribution list differs from models/MODEL_CARD.md"
 
 echo "== desktop entry, AppStream metainfo, manual page"
 if command -v desktop-file-validate > /dev/null; then

@@ -170,6 +170,31 @@ private Q_SLOTS:
         QVERIFY(!noModel.err.isEmpty());
     }
 
+    void instrumentsAloneImplyTheInstrumentsMode()
+    {
+        // GIVEN the shipped model
+        QTemporaryDir dir;
+        const QString model = QStringLiteral(TUTTI_TEST_DATA "/../../models/tutti-mmt.safetensors");
+        // WHEN a piece for flute and cello is asked for without --mode
+        const Run run = runTutti({u"generate"_s, u"--instruments"_s, u"flute,cello"_s, u"--length"_s, u"2"_s,
+                                  u"--seed"_s, u"5"_s, u"--model"_s, model, u"--out"_s, dir.filePath(u"fc.mid"_s)});
+        QVERIFY2(run.exitCode == 0, qPrintable(run.err));
+        // THEN it is the instruments mode: every track of the piece is a flute or a cello
+        const ScoreReadResult result = readScoreFile(dir.filePath(u"fc.mid"_s));
+        QVERIFY2(result.ok(), qPrintable(result.error));
+        QVERIFY(result.score.noteCount() > 0);
+        for (const Track &track : result.score.tracks) {
+            if (!track.notes.empty())
+                QVERIFY2(track.program == 73 || track.program == 42, qPrintable(track.name));
+        }
+        // AND with another mode named, --instruments is refused with a reason, not ignored
+        const Run clash = runTutti({u"generate"_s, u"--mode"_s, u"new"_s, u"--instruments"_s, u"flute"_s,
+                                    u"--model"_s, model, u"--out"_s, dir.filePath(u"x.mid"_s)});
+        QCOMPARE(clash.exitCode, 2);
+        QVERIFY(clash.err.contains(u"--instruments is for --mode instruments"_s));
+        QVERIFY(!QFileInfo::exists(dir.filePath(u"x.mid"_s)));
+    }
+
     void metricsOfTheValidationPieces()
     {
         const QString quartets = QStringLiteral(TUTTI_SHARED_DATA "/openscore-quartets");

@@ -1,10 +1,14 @@
 // testgenerationsuggestion.cpp — the four suggestion modes and their controls, over many seeds.
 #include "generation/suggestion.h"
+#include "generation/teachingrun.h"
 #include "noisysource.h"
 #include "representation/instruments.h"
 #include "score/timemap.h"
 
 #include <QTest>
+
+#include <algorithm>
+#include <atomic>
 
 using namespace tutti;
 using namespace Qt::StringLiterals;
@@ -253,6 +257,56 @@ private Q_SLOTS:
         }
         QVERIFY(firstViolin > 0);
         QVERIFY(secondViolin > 0);
+    }
+
+    void theTeachingRecordingIsTheSuggestionItself()
+    {
+        // GIVEN the quartet, a model that would write anything, and a fixed-scale request
+        const Score score = quartet(4);
+        for (std::uint64_t seed = 0; seed < 8; ++seed) {
+            SuggestionRequest request = continuation(seed);
+            request.scaleChoice = ScaleChoice::Fixed;
+            request.scale = {2, ScaleMode::NaturalMinor};
+            // WHEN the teaching view records it, up to 40 notes
+            NoisySource teachingSource(1024, 5.0f, 1.0f);
+            const std::atomic<bool> cancel{false};
+            int lastProgress = 0;
+            const TeachingRun run = recordSuggestion(teachingSource, teachingRequest(score, request, 40), cancel,
+                                                     [&lastProgress](int written) { lastProgress = written; });
+            QVERIFY2(run.error.isEmpty(), qPrintable(run.error));
+            QVERIFY(!run.notes.empty());
+            QVERIFY(run.notes.size() <= 40u);
+            QCOMPARE(lastProgress, static_cast<int>(run.notes.size()));
+            QCOMPARE(run.promptNotes, 4 * 16);
+            // THEN its notes are exactly the suggestion's first ones (same generator, masks and
+            // seed): every one on a quartet track, in its instrument's range and in D minor
+            NoisySource suggestionSource(1024, 5.0f, 1.0f);
+            const SuggestionResult result = suggest(suggestionSource, score, request);
+            QCOMPARE(result.candidates.size(), std::size_t(1));
+            std::vector<Note> suggested;
+            for (const SuggestedPart &part : result.candidates.front().parts)
+                suggested.insert(suggested.end(), part.notes.begin(), part.notes.end());
+            int kept = 0;
+            for (const TeachingNote &note : run.notes) {
+                const GenerationStep &step = run.steps[static_cast<std::size_t>(note.step)];
+                QVERIFY(step.event.isNote());
+                QCOMPARE(step.fields.size(), std::size_t(6));
+                QVERIFY(note.track >= 0 && note.track < 4);
+                const int code = instrumentForProgram(score.tracks[static_cast<std::size_t>(note.track)].program);
+                QVERIFY2(note.note.pitch >= lowestPitch(code) && note.note.pitch <= highestPitch(code),
+                         qPrintable(u"pitch %1 outside the range of %2"_s.arg(note.note.pitch).arg(instrumentName(code))));
+                QVERIFY(request.scale.pitchClasses().test(static_cast<std::size_t>(note.note.pitch % 12)));
+                if (!note.kept) { // written before the span, where the candidate keeps nothing
+                    QVERIFY(note.note.start < run.writeFrom);
+                    continue;
+                }
+                ++kept;
+                QVERIFY(note.note.start >= run.writeFrom && note.note.start < run.writeTo);
+                QVERIFY2(std::find(suggested.begin(), suggested.end(), note.note) != suggested.end(),
+                         qPrintable(u"note %1 at %2 is not the suggestion's"_s.arg(note.note.pitch).arg(note.note.start)));
+            }
+            QVERIFY(kept > 0);
+        }
     }
 
     void refusesRequestsItCannotMeet()

@@ -2,6 +2,7 @@
 #include "representation/decoder.h"
 #include "representation/encoder.h"
 #include "representation/event.h"
+#include "representation/eventticks.h"
 #include "representation/infill.h"
 #include "representation/instruments.h"
 
@@ -111,6 +112,36 @@ private Q_SLOTS:
         QCOMPARE(durationTwelfths(events[3].duration), 3); // 100 ticks = 3.125 twelfths
         QCOMPARE(events[4].onsetTwelfths(), 1);
         QCOMPARE(events[5].onsetTwelfths(), 13);
+    }
+
+    void eventsBecomeTicksRoundedHalfUp()
+    {
+        // GIVEN 480 ticks per quarter THEN every twelfth is exact: 40 ticks
+        QCOMPARE(ticksFromTwelfths(1, 480), Tick(40));
+        QCOMPARE(ticksFromTwelfths(12 * 300, 480), Tick(480 * 300));
+        // GIVEN 100 ticks per quarter (8.33 per twelfth) THEN each rounds to the nearest tick,
+        // halves up: 8.33 -> 8, 16.67 -> 17, 12.5 -> 13 (1.5 twelfths at 100 ticks = 3/24)
+        QCOMPARE(ticksFromTwelfths(1, 100), Tick(8));
+        QCOMPARE(ticksFromTwelfths(2, 100), Tick(17));
+        QCOMPARE(ticksFromTwelfths(3, 50), Tick(13));
+        QCOMPARE(ticksFromTwelfths(0, 100), Tick(0));
+        // GIVEN a note on beat 2, position 5, 7 twelfths long, at 100 ticks per quarter
+        const Event note = Event::note(2, 5, 60, durationCode(7), 25);
+        // THEN it starts at 29 twelfths = 241.67 -> 242 ticks and lasts 58.33 -> 58 ticks: the
+        // start and the length round alike (no truncation anywhere)
+        QCOMPARE(eventStartTick(note, 100), Tick(242));
+        QCOMPARE(eventLengthTicks(note, 100), Tick(58));
+        // AND the decoder places it on the same ticks
+        Score context;
+        context.ticksPerQuarter = 100;
+        const Event events[] = {Event::ofType(EventType::StartOfSong), Event::instrumentEvent(25),
+                                Event::ofType(EventType::StartOfNotes), note, Event::ofType(EventType::EndOfSong)};
+        const Score decoded = decode(events, context);
+        QCOMPARE(decoded.tracks.size(), std::size_t(1));
+        QCOMPARE(decoded.tracks[0].notes.front().start, Tick(242));
+        QCOMPARE(decoded.tracks[0].notes.front().length, Tick(58));
+        // AND a length never rounds to nothing: one tick at the least
+        QCOMPARE(eventLengthTicks(Event::note(0, 0, 60, durationCode(1), 25), 4), Tick(1));
     }
 
     void windowsRenumberBeatsAndRespectTheEventLimit()

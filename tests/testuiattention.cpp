@@ -4,18 +4,21 @@
 #include "attention/attentionheatmap.h"
 #include "attention/attentionoverlay.h"
 #include "attention/attentionpanel.h"
-#include "attention/attentionsnapshot.h"
+#include "analysis/attentionsnapshot.h"
 #include "attention/relativeattentionview.h"
 #include "edit/noteeditor.h"
 #include "edit/scoredocument.h"
 #include "model/transformermodel.h"
 #include "pianoroll/pianorolleditor.h"
-#include "suggestions/modelloader.h"
+#include "score/pitchname.h"
+#include "model/modelloader.h"
 #include "teaching/entropystrip.h"
+#include "teaching/fielddistributionview.h"
 #include "teaching/teachingpanel.h"
-#include "teaching/teachingrun.h"
+#include "generation/teachingrun.h"
 #include "tinymodel.h"
 
+#include <QDir>
 #include <QFile>
 #include <QSignalSpy>
 #include <QTemporaryDir>
@@ -23,6 +26,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <map>
 #include <memory>
 
 using namespace Qt::StringLiterals;
@@ -32,9 +36,9 @@ namespace {
 
 // N notes' labels and a causal matrix whose cell (q, k) is (q * N + k + 1) / N^2, so every
 // shown number is distinct and known.
-std::vector<HeatmapLabel> labels(int n)
+std::vector<AttentionLabel> labels(int n)
 {
-    std::vector<HeatmapLabel> result;
+    std::vector<AttentionLabel> result;
     for (int i = 0; i < n; ++i)
         result.push_back({u"%1:1"_s.arg(i + 1), pitchName(60 + i), i % 2 ? u"Cello"_s : u"Violin, solo"_s});
     return result;
@@ -300,6 +304,81 @@ private Q_SLOTS:
         };
         QVERIFY(weightOf(first) > 0.0f);
         QCOMPARE(weightOf(doubled), weightOf(first));
+    }
+
+    void teachingFieldBoxesFitAtTheDocksSmallestSize()
+    {
+        // GIVEN the Teaching panel at its smallest, as in a dock dragged to its minimum, and a
+        // step whose labels are as long as the view writes them ("bar 16 beat 3", "end of song")
+        ScoreDocument document;
+        document.replaceScore(duet());
+        PianoRollEditor pianoRoll(&document);
+        ModelLoader loader(u"/nonexistent/model.safetensors"_s, nullptr);
+        TeachingPanel panel(&document, &pianoRoll, &loader);
+        panel.resize(panel.minimumSizeHint());
+        panel.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&panel));
+        GenerationStep step;
+        step.event = Event::note(60, 0, 67, durationCode(18), 1);
+        const std::map<Field, std::vector<QString>> names = {
+            {Field::Type, {u"note"_s, u"end of song"_s, u"start of notes"_s, u"instrument"_s, u"context after"_s}},
+            {Field::Beat, {u"bar 16 beat 3"_s, u"bar 16 beat 4"_s, u"bar 17 beat 1"_s, u"bar 6 beat 1"_s, u"bar 888 beat 8"_s}},
+            {Field::Position, {u"+0"_s, u"+1/2"_s, u"+1/4"_s, u"+3/4"_s, u"+1/3"_s}},
+            {Field::Pitch, {u"G4"_s, u"F#4"_s, u"A#4"_s, u"C5"_s, u"D#5"_s}},
+            {Field::Duration, {u"dotted quarter"_s, u"dotted eighth"_s, u"quarter"_s, u"half"_s, u"16th"_s}},
+            {Field::Instrument, {u"piano"_s, u"violin"_s, u"cello"_s, u"viola"_s, u"contrabass"_s}}};
+        for (const auto &[field, labels] : names) {
+            FieldDraw draw;
+            draw.field = field;
+            draw.chosen = 99; // not among the top five: a sixth line
+            draw.chosenProbability = 0.004f;
+            draw.entropy = 12.34;
+            draw.allowedCodes = 257;
+            for (int i = 0; i < 5; ++i)
+                draw.top.emplace_back(i, i == 0 ? 1.0f : 0.2f / static_cast<float>(i));
+            step.fields.push_back(draw);
+        }
+        FieldDistributionView *view = panel.distributionView();
+        view->setLabeler([&names](Field field, int code) {
+            return code == 99 ? u"bar 16 beat 3"_s : names.at(field)[static_cast<std::size_t>(code)];
+        });
+        view->setStep(&step);
+        QTest::qWait(20);
+        // THEN the view keeps the size its boxes need: the panel is as wide as they are, and a
+        // shorter dock scrolls them up and down
+        QVERIFY(view->width() >= view->minimumSizeHint().width());
+        QVERIFY(view->visibleRegion().boundingRect().width() >= view->minimumSizeHint().width());
+        QVERIFY(view->height() >= view->minimumSizeHint().height());
+        // AND in each of the six boxes nothing overlaps and every text fits whole
+        const QFontMetrics plain(view->font());
+        QFont boldFont = view->font();
+        boldFont.setBold(true);
+        const QFontMetrics bold(boldFont);
+        const std::vector<FieldDistributionView::BoxLayout> boxes = view->boxLayouts();
+        QCOMPARE(boxes.size(), std::size_t(6));
+        for (std::size_t b = 0; b < boxes.size(); ++b) {
+            const FieldDistributionView::BoxLayout &box = boxes[b];
+            QVERIFY(view->rect().contains(box.box));
+            for (std::size_t other = b + 1; other < boxes.size(); ++other)
+                QVERIFY(!box.box.intersects(boxes[other].box));
+            QVERIFY(box.box.contains(box.title) && box.box.contains(box.entropy));
+            QVERIFY(!box.title.intersects(box.entropy));
+            QVERIFY(bold.horizontalAdvance(box.titleText) <= box.title.width());
+            QVERIFY2(plain.horizontalAdvance(box.entropyText) <= box.entropy.width(), qPrintable(box.entropyText));
+            QCOMPARE(box.labels.size(), std::size_t(6));
+            for (std::size_t i = 0; i < box.labels.size(); ++i) {
+                const QRect &label = box.labels[i];
+                const QRect &percent = box.percents[i];
+                QVERIFY(box.box.contains(label) && box.box.contains(percent));
+                QVERIFY(!label.intersects(box.entropy) && !label.intersects(percent));
+                if (i + 1 < box.labels.size())
+                    QVERIFY(!label.intersects(box.labels[i + 1]));
+                QVERIFY2(!box.texts[i].contains(u'…'), qPrintable(box.texts[i]));
+                QVERIFY2(bold.horizontalAdvance(box.texts[i]) <= label.width(), qPrintable(box.texts[i]));
+                QVERIFY(plain.horizontalAdvance(u"100 %"_s) <= percent.width());
+            }
+        }
+        panel.grab().save(QDir::current().filePath(u"teaching-minimum.png"_s));
     }
 
     void teachingViewStepsThroughTheNotesWritten()

@@ -5,7 +5,7 @@
 
 #include "analysis/relativeattention.h"
 #include "attention/relativeattentionchart.h"
-#include "generation/modellocation.h"
+#include "model/modellocation.h"
 #include "io/scorefile.h"
 #include "model/transformermodel.h"
 #include "representation/corpus.h"

@@ -7,7 +7,7 @@
 #include "analysis/fieldngrammodel.h"
 #include "analysis/musicmetrics.h"
 #include "analysis/originalityindex.h"
-#include "generation/modellocation.h"
+#include "model/modellocation.h"
 #include "generation/suggestion.h"
 #include "model/generationsession.h"
 #include "model/trainer.h"

@@ -2,7 +2,7 @@
 #include "cli/cliutil.h"
 #include "cli/commands.h"
 
-#include "generation/modellocation.h"
+#include "model/modellocation.h"
 #include "generation/suggestion.h"
 #include "io/scorefile.h"
 #include "model/generationsession.h"
@@ -81,11 +81,18 @@ QString candidatePath(const QString &out, int candidate, int candidates)
 QString readRequest(const QCommandLineParser &parser, const Score &score, SuggestionRequest &request)
 {
     const bool hasInput = parser.isSet(u"input"_s);
-    const QString mode = parser.isSet(u"mode"_s) ? parser.value(u"mode"_s) : hasInput ? u"continue"_s : u"new"_s;
+    const bool hasInstruments = parser.isSet(u"instruments"_s);
+    // --instruments without --mode means --mode instruments.
+    const QString mode = parser.isSet(u"mode"_s) ? parser.value(u"mode"_s)
+                         : hasInstruments        ? u"instruments"_s
+                         : hasInput              ? u"continue"_s
+                                                 : u"new"_s;
     const int modeIndex = static_cast<int>(modeNames.indexOf(mode));
     if (modeIndex < 0)
         return usageError(u"--mode must be one of "_s + modeNames.join(u", "_s));
     request.mode = static_cast<SuggestionMode>(modeIndex);
+    if (hasInstruments && request.mode != SuggestionMode::Instruments)
+        return usageError(u"--instruments is for --mode instruments; leave --mode out or drop --instruments"_s);
 
     if (parser.isSet(u"bars"_s) && !parseBars(parser.value(u"bars"_s), request.firstBar, request.endBar))
         return usageError(u"--bars takes A-B, 1-based bars, e.g. 5-8"_s);
@@ -156,13 +163,14 @@ int runGenerate(const QStringList &arguments)
         "given instruments), continue (after the bars of --bars), infill (rewrite the bars of --bars in the "
         "tracks of --tracks, keeping what comes after). Writes the input with each candidate in it."_s);
     parser.addOptions({
-        {u"mode"_s, u"new, instruments, continue or infill (default continue with --input, else new)."_s, u"MODE"_s},
+        {u"mode"_s, u"new, instruments, continue or infill (default: instruments with --instruments, continue with "
+                    "--input, else new)."_s, u"MODE"_s},
         {u"input"_s, u"The score to continue or rewrite (MIDI, MusicXML, .tutti)."_s, u"FILE"_s},
         {u"bars"_s, u"1-based bars A-B: the context (continue), the bars to rewrite (infill), the first bar (new, "
                     "instruments)."_s, u"A-B"_s},
         {u"length"_s, u"Bars to write, 1-32 (default 8)."_s, u"N"_s},
-        {u"instruments"_s, u"Comma-separated instruments for --mode instruments: General MIDI numbers or names, or MMT "
-                           "names (violin,viola,cello)."_s, u"LIST"_s},
+        {u"instruments"_s, u"Comma-separated instruments for --mode instruments (implied when --mode is left out): "
+                           "General MIDI numbers or names, or MMT names (violin,viola,cello)."_s, u"LIST"_s},
         {u"tracks"_s, u"Comma-separated 1-based tracks to rewrite (infill; default all)."_s, u"LIST"_s},
         {u"key"_s, u"Keep pitches in a scale: 'D minor', 'F# dorian', ...; 'context' (as in the context) or 'any' "
                    "(default)."_s, u"KEY"_s},

@@ -4,9 +4,10 @@
 
 #include "analysis/originalityindex.h"
 #include "audio/soundfonts.h"
-#include "generation/modellocation.h"
+#include "model/modellocation.h"
 #include "io/scorefile.h"
 #include "score/generalmidi.h"
+#include "score/pitchname.h"
 #include "score/timemap.h"
 
 #include <QCoreApplication>
@@ -19,12 +20,6 @@ using namespace Qt::StringLiterals;
 namespace tutti::cli {
 
 namespace {
-
-QString pitchName(int pitch)
-{
-    static const char *const names[] = {"C", "C#", "D", "D#", "E", "F", "F#", "G", "G#", "A", "A#", "B"};
-    return QString::fromLatin1(names[pitch % 12]) + QString::number(pitch / 12 - 1);
-}
 
 QString keyName(const KeySignatureChange &key)
 {

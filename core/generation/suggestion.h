@@ -34,6 +34,7 @@
 
 #include <cstdint>
 #include <functional>
+#include <span>
 #include <vector>
 
 namespace tutti {
@@ -92,6 +93,13 @@ struct SuggestionCallbacks
     std::function<void(int candidate, int candidates, double fraction)> progress;
     std::function<void(int candidate, const Suggestion &suggestion)> candidateReady;
     std::function<bool()> cancelled; // polled between events; true stops within one event
+    // For the teaching view (generation/teachingrun.h); unset costs nothing. windowStarted:
+    // each prompt the model is given, the window starting at absolute beat originBeat (a
+    // long request slides the window on); eventAdded: every event the model then adds, with
+    // its index in that window's sequence; fieldDrawn: as GenerationCallbacks::fieldDrawn.
+    std::function<void(std::span<const Event> prompt, int originBeat)> windowStarted;
+    std::function<void(const Event &added, int index, int originBeat)> eventAdded;
+    std::function<void(Field field, std::span<const float> probabilities, int chosen)> fieldDrawn;
 };
 
 struct SuggestionResult

@@ -8,6 +8,7 @@
 //   qInfo() << model->parameterCount();
 //   tutti::GenerationSession session(*model);            // generationsession.h
 //   tutti::AttentionMaps maps = model->attention(events); // every layer and head
+//                                                         // (analysis/attentionsource.h)
 //
 // A model is shared, read-only, by any number of GenerationSessions (whisper.cpp's
 // context/state split). Files are safetensors (see internal/safetensors.h) whose metadata
@@ -15,6 +16,7 @@
 // code from the file. No LibTorch type appears here.
 #pragma once
 
+#include "analysis/attentionsource.h"
 #include "model/modelconfig.h"
 #include "representation/event.h"
 
@@ -39,24 +41,12 @@ struct SequenceLogits
     std::span<const float> row(Field field, int event) const;
 };
 
-// Self-attention weights: weights[((layer * heads + head) * events + query) * events + key],
-// i.e. shape (L, H, T, T); each row sums to 1 and is 0 for key > query (causal).
-struct AttentionMaps
-{
-    int layers = 0;
-    int heads = 0;
-    int events = 0;
-    std::vector<float> weights;
-
-    float at(int layer, int head, int query, int key) const;
-};
-
-class TransformerModel
+class TransformerModel final : public AttentionSource
 {
 public:
-    struct Impl; // LibTorch internals, for core/model's own .cpp files
+    struct Impl; // LibTorch internals, reached only by core/model's own .cpp files (modelimpl.h)
 
-    ~TransformerModel();
+    ~TransformerModel() override;
 
     // Random weights from `seed`; nullptr (and `error`) when the config is invalid.
     static std::unique_ptr<TransformerModel> create(const ModelConfig &config, std::uint64_t seed, QString &error);
@@ -74,11 +64,16 @@ public:
 
     // Full forward pass over 1..context events, no cache. Costly: for tests and benchmarks.
     SequenceLogits logits(std::span<const Event> events) const;
-    AttentionMaps attention(std::span<const Event> events) const;
+    AttentionMaps attention(std::span<const Event> events) const override;
 
-    Impl &impl() const { return *m_impl; }
+    // AttentionSource: the config's layers, heads and context.
+    int attentionLayers() const override;
+    int attentionHeads() const override;
+    int attentionContext() const override;
 
 private:
+    friend const Impl &modelImpl(const TransformerModel &model); // modelimpl.h
+
     explicit TransformerModel(std::unique_ptr<Impl> impl);
     std::unique_ptr<Impl> m_impl;
 };

@@ -7,20 +7,19 @@
 //
 // One computation runs at a time (about a second for 1,024 events on one core); a request
 // made meanwhile waits, and a newer one replaces it. The model loads on first use. The
-// score is copied, so the document may change while the worker runs.
+// score is copied, so the document may change while the worker runs. The work itself is
+// computeAttentionSnapshot() (core/analysis/attentionsnapshot.h).
 #pragma once
 
-#include "attentionsnapshot.h"
+#include "analysis/attentionsnapshot.h"
 
 #include <QObject>
 
 #include <memory>
-#include <optional>
-
-class QThread;
 
 namespace tutti {
 
+class ModelJob;
 class ModelLoader;
 
 class AttentionComputer final : public QObject
@@ -29,10 +28,9 @@ class AttentionComputer final : public QObject
 
 public:
     AttentionComputer(ModelLoader *loader, QObject *parent = nullptr);
-    ~AttentionComputer() override; // waits for a computation in progress
 
     void request(const Score &score, const EncodeOptions &options);
-    bool isBusy() const { return m_thread != nullptr; }
+    bool isBusy() const;
 
 Q_SIGNALS:
     void started();
@@ -40,18 +38,7 @@ Q_SIGNALS:
     void failed(const QString &error);
 
 private:
-    struct Request
-    {
-        Score score;
-        EncodeOptions options;
-    };
-
-    void startNext();
-    void finish(std::shared_ptr<const AttentionSnapshot> snapshot);
-
-    ModelLoader *m_loader;
-    std::optional<Request> m_pending;
-    QThread *m_thread = nullptr;
+    ModelJob *m_job;
 };
 
 } // namespace tutti

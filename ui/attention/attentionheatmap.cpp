@@ -35,27 +35,22 @@ QString csvField(const QString &text)
 
 } // namespace
 
-QString HeatmapLabel::text() const
-{
-    return time + u' ' + pitch + u' ' + instrument;
-}
-
 AttentionHeatmap::AttentionHeatmap(QWidget *parent)
     : QWidget(parent)
 {
     setMouseTracking(true);
-    setMinimumSize(360, 300);
+    setMinimumSize(360, 180); // short enough for a bottom dock that leaves the piano roll half a laptop screen
     setAttribute(Qt::WA_OpaquePaintEvent);
 }
 
-void AttentionHeatmap::setMatrix(std::vector<float> weights, std::vector<HeatmapLabel> labels, const QString &title)
+void AttentionHeatmap::setMatrix(std::vector<float> weights, std::vector<AttentionLabel> labels, const QString &title)
 {
     const bool sameSize = labels.size() == m_labels.size();
     m_weights = std::move(weights);
     m_labels = std::move(labels);
     m_weights.resize(m_labels.size() * m_labels.size(), 0.0f);
     m_labelWidth = 40.0;
-    for (const HeatmapLabel &label : m_labels)
+    for (const AttentionLabel &label : m_labels)
         m_labelWidth = std::max(m_labelWidth, fontMetrics().horizontalAdvance(label.text()) + 10.0);
     m_labelWidth = std::min(m_labelWidth, maxLabelWidth);
     m_title = title;

@@ -16,6 +16,8 @@
 // small to hold them.
 #pragma once
 
+#include "analysis/attentionsnapshot.h"
+
 #include <QImage>
 #include <QPointF>
 #include <QString>
@@ -25,15 +27,6 @@
 
 namespace tutti {
 
-struct HeatmapLabel
-{
-    QString time;       // "12:3"
-    QString pitch;      // "E5"
-    QString instrument; // "Violin I"
-
-    QString text() const; // "12:3 E5 Violin I"
-};
-
 class AttentionHeatmap final : public QWidget
 {
     Q_OBJECT
@@ -42,7 +35,7 @@ public:
     explicit AttentionHeatmap(QWidget *parent = nullptr);
 
     // weights: labels.size() squared, row-major, row = query note, column = key note.
-    void setMatrix(std::vector<float> weights, std::vector<HeatmapLabel> labels, const QString &title);
+    void setMatrix(std::vector<float> weights, std::vector<AttentionLabel> labels, const QString &title);
     void clear(const QString &message); // shown instead of a map
     int noteCount() const { return static_cast<int>(m_labels.size()); }
     float weight(int query, int key) const;
@@ -89,7 +82,7 @@ private:
     void paintLabels(QPainter &painter, const QRectF &plot);
 
     std::vector<float> m_weights;
-    std::vector<HeatmapLabel> m_labels;
+    std::vector<AttentionLabel> m_labels;
     QString m_title;
     QString m_message;
     double m_labelWidth = 40.0; // the band for row labels

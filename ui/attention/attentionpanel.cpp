@@ -4,7 +4,7 @@
 #include "attentioncomputer.h"
 #include "attentionheatmap.h"
 #include "attentionoverlay.h"
-#include "attentionsnapshot.h"
+#include "analysis/attentionsnapshot.h"
 #include "edit/noteeditor.h"
 #include "edit/scoredocument.h"
 #include "pianoroll/notecanvas.h"

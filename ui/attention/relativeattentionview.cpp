@@ -12,7 +12,7 @@ namespace tutti {
 RelativeAttentionView::RelativeAttentionView(QWidget *parent)
     : QWidget(parent)
 {
-    setMinimumSize(360, 300);
+    setMinimumSize(360, 180); // short enough for a bottom dock that leaves the piano roll half a laptop screen
 }
 
 void RelativeAttentionView::setStatistics(const RelativeAttention &stats)

@@ -15,7 +15,7 @@
 #include "pianoroll/pianorollviewport.h"
 #include "score/timemap.h"
 #include "suggestions/ghostnotelayer.h"
-#include "suggestions/modelloader.h"
+#include "model/modelloader.h"
 #include "suggestions/suggestionaudition.h"
 #include "suggestions/suggestioncontroller.h"
 #include "suggestions/suggestionpanel.h"
@@ -98,8 +98,12 @@ MainWindow::MainWindow(QWidget *parent)
 
     // Attention and teaching views: inside the model, sharing the suggestions' model. Hidden
     // at first (computing takes a second of CPU); each works only while its dock is shown.
+    // They share the bottom edge as tabs, under the piano roll only: the Suggestions dock owns
+    // the bottom-right corner, so the candidate tray keeps the window's full height.
     auto *attention = new AttentionPanel(m_document, m_pianoRoll, suggestions->modelLoader(), this);
     auto *teaching = new TeachingPanel(m_document, m_pianoRoll, suggestions->modelLoader(), this);
+    teaching->setRequestSource([this] { return m_suggestionPanel->request(); });
+    setCorner(Qt::BottomRightCorner, Qt::RightDockWidgetArea);
     const auto addModelDock = [this](QWidget *panel, const QString &title) {
         auto *dock = new QDockWidget(title, this);
         dock->setObjectName(title.toLower() + u"Dock"_s);
@@ -108,22 +112,26 @@ MainWindow::MainWindow(QWidget *parent)
         dock->hide();
         menuBar()->findChild<QMenu *>(u"viewMenu"_s)->addAction(dock->toggleViewAction());
         // A bottom dock opens at its minimum height, too short to read a heat map: the first
-        // time it is shown in a session it gets half the window, unless it is taller already.
+        // time it is shown in a session it gets all the height the piano roll can spare while
+        // keeping half the window.
         auto opened = std::make_shared<bool>(false);
         connect(dock, &QDockWidget::visibilityChanged, this, [this, dock, opened](bool visible) {
             if (!visible || *opened)
                 return;
             *opened = true;
             QTimer::singleShot(0, dock, [this, dock] { // once the dock area has laid it out
-                const int wanted = height() / 2;
-                if (!dock->isFloating() && dock->height() < wanted)
+                const int wanted = m_pianoRoll->height() + dock->height() - (height() + 1) / 2;
+                if (!dock->isFloating() && dock->height() != wanted)
                     resizeDocks({dock}, {wanted}, Qt::Vertical);
             });
         });
         return dock;
     };
-    connect(addModelDock(attention, u"Attention"_s), &QDockWidget::visibilityChanged, attention, &AttentionPanel::setActive);
-    connect(addModelDock(teaching, u"Teaching"_s), &QDockWidget::visibilityChanged, teaching, &TeachingPanel::setActive);
+    QDockWidget *attentionDock = addModelDock(attention, u"Attention"_s);
+    QDockWidget *teachingDock = addModelDock(teaching, u"Teaching"_s);
+    tabifyDockWidget(attentionDock, teachingDock);
+    connect(attentionDock, &QDockWidget::visibilityChanged, attention, &AttentionPanel::setActive);
+    connect(teachingDock, &QDockWidget::visibilityChanged, teaching, &TeachingPanel::setActive);
     connect(attention, &AttentionPanel::activeTrackRequested, m_trackList, &TrackListPanel::setActiveTrack);
     connect(m_pianoRoll, &PianoRollEditor::barRangeSelected, attention, &AttentionPanel::setRange);
     connect(m_pianoRoll, &PianoRollEditor::barRangeSelected, teaching, &TeachingPanel::setRange);

@@ -2,7 +2,7 @@
 #include "keyboardwidget.h"
 
 #include "pianorollviewport.h"
-#include "pitchname.h"
+#include "score/pitchname.h"
 
 #include <QMouseEvent>
 #include <QPainter>
@@ -38,7 +38,7 @@ void KeyboardWidget::paintEvent(QPaintEvent *)
         if (y > height())
             break;
         const int pc = pitch % 12;
-        const bool black = pc == 1 || pc == 3 || pc == 6 || pc == 8 || pc == 10;
+        const bool black = isBlackKey(pitch);
         const QRectF key(0, y, width(), keyHeight);
         if (pitch == m_sounding)
             painter.fillRect(key, QColor(0x7a, 0xb8, 0xf5));

@@ -5,7 +5,7 @@
 #include "edit/scoredocument.h"
 #include "notetool.h"
 #include "pianorollviewport.h"
-#include "pitchname.h"
+#include "score/pitchname.h"
 #include "score/timemap.h"
 
 #include <QKeyEvent>
@@ -18,12 +18,6 @@
 namespace tutti {
 
 namespace {
-
-bool isBlackKey(int pitch)
-{
-    const int pc = pitch % 12;
-    return pc == 1 || pc == 3 || pc == 6 || pc == 8 || pc == 10;
-}
 
 constexpr double minimumLabelRow = 11;    // pixels of row height before notes carry names
 constexpr double minimumLabelWidth = 26;  // pixels of note width

@@ -6,7 +6,7 @@
 #include "edit/scoredocument.h"
 #include "notetimeindex.h"
 #include "pianorollviewport.h"
-#include "pitchname.h"
+#include "score/pitchname.h"
 #include "score/timemap.h"
 
 #include <QColor>

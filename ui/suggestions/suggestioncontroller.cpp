@@ -5,7 +5,7 @@
 #include "candidatelistmodel.h"
 #include "edit/scoredocument.h"
 #include "edit/suggestioncommand.h"
-#include "modelloader.h"
+#include "model/modelloader.h"
 #include "suggestionworker.h"
 
 #include <algorithm>
@@ -18,23 +18,17 @@ SuggestionController::SuggestionController(ScoreDocument *document, ModelLoader 
     : QObject(parent)
     , m_document(document)
     , m_loader(loader)
-    , m_worker(new SuggestionWorker(this))
     , m_candidates(new CandidateListModel(this))
 {
+    // Before the worker's own connection, so the index is in place when a run starts.
     connect(m_loader, &ModelLoader::loaded, this, [this] {
         if (!m_originalityGiven)
             m_originality = m_loader->originalityIndex();
         Q_EMIT message(m_loader->description() + u"; "_s + m_loader->originalityDescription());
-        startPending();
     });
-    connect(m_loader, &ModelLoader::failed, this, [this](const QString &error) {
-        if (!m_pending)
-            return;
-        m_pending.reset();
-        setBusy(false);
-        Q_EMIT message(error);
-        Q_EMIT finished(false, error);
-    });
+    m_worker = new SuggestionWorker(loader, this);
+    connect(m_worker, &SuggestionWorker::started, this,
+            [this] { Q_EMIT message(u"Generating %1 candidate(s)..."_s.arg(m_expected)); });
     connect(m_worker, &SuggestionWorker::progress, this, &SuggestionController::progressChanged);
     connect(m_worker, &SuggestionWorker::candidateReady, this,
             [this](int, const Suggestion &suggestion) { addCandidate(suggestion); });
@@ -81,40 +75,17 @@ void SuggestionController::generate(const SuggestionRequest &request)
 {
     if (m_busy)
         return;
-    m_pending = request;
     m_expected = request.candidates;
     setBusy(true);
     Q_EMIT progressChanged(0);
-    if (m_loader->state() == ModelLoader::State::Ready) {
-        startPending();
-    } else {
+    if (m_loader->state() != ModelLoader::State::Ready)
         Q_EMIT message(u"Loading the music model..."_s);
-        m_loader->load(); // loaded() or failed() continues
-    }
-}
-
-void SuggestionController::startPending()
-{
-    if (!m_pending)
-        return;
-    const SuggestionRequest request = *m_pending;
-    m_pending.reset();
-    if (!m_worker->start(m_loader->model(), m_document->score(), request)) {
+    if (!m_worker->start(m_document->score(), request)) // started() or finished() continues
         setBusy(false);
-        return;
-    }
-    Q_EMIT message(u"Generating %1 candidate(s)..."_s.arg(request.candidates));
 }
 
 void SuggestionController::cancel()
 {
-    if (m_pending) { // still waiting for the model: nothing runs yet
-        m_pending.reset();
-        setBusy(false);
-        Q_EMIT message(u"Cancelled"_s);
-        Q_EMIT finished(true, {});
-        return;
-    }
     m_worker->cancel();
 }
 

@@ -21,8 +21,6 @@
 #include <QObject>
 #include <QString>
 
-#include <optional>
-
 namespace tutti {
 
 class CandidateListModel;
@@ -67,16 +65,14 @@ Q_SIGNALS:
     void finished(bool cancelled, const QString &error);
 
 private:
-    void startPending();
     void setBusy(bool busy);
 
     ScoreDocument *m_document;
     ModelLoader *m_loader;
-    SuggestionWorker *m_worker;
+    SuggestionWorker *m_worker = nullptr;
     CandidateListModel *m_candidates;
     OriginalityIndex m_originality;
     bool m_originalityGiven = false;
-    std::optional<SuggestionRequest> m_pending; // waiting for the model
     int m_selected = -1;
     int m_expected = 0;                          // candidates asked for in the current run
     bool m_busy = false;

@@ -4,7 +4,7 @@
 #include "candidatelistmodel.h"
 #include "edit/scoredocument.h"
 #include "instrumentpicker.h"
-#include "modelloader.h"
+#include "model/modelloader.h"
 #include "score/timemap.h"
 #include "suggestionaudition.h"
 #include "suggestioncontroller.h"

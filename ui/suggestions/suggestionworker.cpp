@@ -1,78 +1,71 @@
-// suggestionworker.cpp — the worker thread's body and the hand-over back to the GUI thread.
+// suggestionworker.cpp — the run's body on the job's thread, its signals on the GUI thread.
 #include "suggestionworker.h"
 
-#include "model/generationsession.h"
-#include "model/transformermodel.h"
-
-#include <QThread>
+#include "model/modeljob.h"
+#include "model/modelloader.h"
 
 #include <algorithm>
 
 namespace tutti {
 
-SuggestionWorker::SuggestionWorker(QObject *parent)
+SuggestionWorker::SuggestionWorker(ModelLoader *loader, QObject *parent)
     : QObject(parent)
+    , m_job(new ModelJob(loader, this))
 {
+    connect(m_job, &ModelJob::started, this, &SuggestionWorker::started);
+    connect(m_job, &ModelJob::failed, this, [this](const QString &error) { Q_EMIT finished(false, error); });
 }
 
-SuggestionWorker::~SuggestionWorker()
+bool SuggestionWorker::isRunning() const
 {
-    if (m_thread) {
-        m_cancel.store(true);
-        m_thread->wait();
-        delete m_thread;
-    }
+    return m_job->isRunning() || m_job->isWaiting();
 }
 
-bool SuggestionWorker::start(std::shared_ptr<const TransformerModel> model, const Score &score,
-                             const SuggestionRequest &request)
+bool SuggestionWorker::start(const Score &score, const SuggestionRequest &request)
 {
-    if (m_thread || !model)
+    if (isRunning())
         return false;
-    m_cancel.store(false);
     m_cancelLatencyMs = -1;
-    // The thread reads only its own copies, the shared read-only model and m_cancel; it
-    // reaches this object only through posted calls, which die with it.
-    m_thread = QThread::create([this, model, score, request] {
-        GenerationSession session(*model);
+    // The work reads only its own copies and the shared read-only model; it reaches this
+    // object only through posted calls, which die with the job.
+    m_job->start([this, score, request](const TransformerModel &model, const ModelJob::Context &context) -> ModelJob::Done {
+        const std::unique_ptr<LogitSource> session = ModelLoader::newSession(model);
         int lastPercent = -1;
         SuggestionCallbacks callbacks;
-        callbacks.cancelled = [this] { return m_cancel.load(std::memory_order_relaxed); };
-        callbacks.progress = [this, &lastPercent](int candidate, int candidates, double fraction) {
+        callbacks.cancelled = [&context] { return context.cancelled.load(std::memory_order_relaxed); };
+        callbacks.progress = [this, &context, &lastPercent](int candidate, int candidates, double fraction) {
             const int percent = static_cast<int>(100.0 * (candidate + fraction) / std::max(1, candidates));
             if (percent != lastPercent) { // a post per percent, not per event
                 lastPercent = percent;
-                QMetaObject::invokeMethod(this, [this, percent] { Q_EMIT progress(percent); }, Qt::QueuedConnection);
+                context.post([this, percent] { Q_EMIT progress(percent); });
             }
         };
-        callbacks.candidateReady = [this](int candidate, const Suggestion &suggestion) {
-            QMetaObject::invokeMethod(
-                this, [this, candidate, suggestion] { Q_EMIT candidateReady(candidate, suggestion); },
-                Qt::QueuedConnection);
+        callbacks.candidateReady = [this, &context](int candidate, const Suggestion &suggestion) {
+            context.post([this, candidate, suggestion] { Q_EMIT candidateReady(candidate, suggestion); });
         };
-        SuggestionResult result = suggest(session, score, request, callbacks);
-        result.candidates.clear(); // each came through candidateReady already
-        QMetaObject::invokeMethod(this, [this, result] { finish(result); }, Qt::QueuedConnection);
+        const SuggestionResult result = suggest(*session, score, request, callbacks);
+        return [this, cancelled = result.cancelled, error = result.error] {
+            if (m_job->isCancelled())
+                m_cancelLatencyMs = m_sinceCancel.elapsed();
+            Q_EMIT finished(cancelled, error);
+        };
     });
-    m_thread->start();
     return true;
 }
 
 void SuggestionWorker::cancel()
 {
-    if (!m_thread || m_cancel.exchange(true))
+    if (!isRunning())
+        return;
+    if (!m_job->isRunning()) { // still waiting for the model: nothing runs yet
+        m_job->cancel();
+        Q_EMIT finished(true, {});
+        return;
+    }
+    if (m_job->isCancelled())
         return;
     m_sinceCancel.start();
-}
-
-void SuggestionWorker::finish(const SuggestionResult &result)
-{
-    m_thread->wait(); // posting this was its last act
-    delete m_thread;
-    m_thread = nullptr;
-    if (m_cancel.load())
-        m_cancelLatencyMs = m_sinceCancel.elapsed();
-    Q_EMIT finished(result.cancelled, result.error);
+    m_job->cancel();
 }
 
 } // namespace tutti

@@ -13,7 +13,7 @@
 #pragma once
 
 #include "pianoroll/canvasoverlay.h"
-#include "teachingrun.h"
+#include "generation/teachingrun.h"
 
 #include <memory>
 

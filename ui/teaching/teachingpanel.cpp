@@ -1,7 +1,6 @@
 // teachingpanel.cpp — the controls, the step display and the piano-roll companions.
 #include "teachingpanel.h"
 
-#include "attention/attentionsnapshot.h"
 #include "edit/scoredocument.h"
 #include "entropystrip.h"
 #include "fielddistributionview.h"
@@ -9,6 +8,7 @@
 #include "pianoroll/pianorolleditor.h"
 #include "pianoroll/pianorollviewport.h"
 #include "representation/instruments.h"
+#include "score/pitchname.h"
 #include "score/timemap.h"
 #include "teachingoverlay.h"
 #include "teachingrunner.h"
@@ -17,6 +17,7 @@
 #include <QLabel>
 #include <QProgressBar>
 #include <QPushButton>
+#include <QScrollArea>
 #include <QSlider>
 #include <QSpinBox>
 #include <QStyle>
@@ -90,7 +91,6 @@ TeachingPanel::TeachingPanel(ScoreDocument *document, PianoRollEditor *pianoRoll
     , m_strip(new EntropyStrip(pianoRoll->viewport()))
     , m_distribution(new FieldDistributionView(this))
     , m_notes(new QSpinBox(this))
-    , m_seed(new QSpinBox(this))
     , m_generate(new QPushButton(u"Generate"_s, this))
     , m_cancel(new QPushButton(u"Stop"_s, this))
     , m_progress(new QProgressBar(this))
@@ -107,11 +107,9 @@ TeachingPanel::TeachingPanel(ScoreDocument *document, PianoRollEditor *pianoRoll
     m_notes->setRange(1, 256);
     m_notes->setValue(32);
     m_notes->setToolTip(u"How many notes the model writes"_s);
-    m_seed->setRange(0, 999999);
-    m_seed->setValue(1);
-    m_seed->setToolTip(u"The sampler's random seed: the same seed and prompt give the same notes"_s);
-    m_generate->setToolTip(u"The model continues the bars chosen in the ruler (bars 1-4 when none are), note by "
-                           "note, and records what it considered at each step"_s);
+    m_generate->setToolTip(u"The model writes what Generate in the Suggestions dock asks for (its mode, bars, "
+                           "instruments, scale, temperature, top-p and seed; one candidate), note by note, and "
+                           "records what it considered at each step"_s);
     m_progress->setMaximumWidth(160);
     m_progress->setVisible(false);
     m_cancel->setVisible(false);
@@ -126,12 +124,10 @@ TeachingPanel::TeachingPanel(ScoreDocument *document, PianoRollEditor *pianoRoll
     auto *controls = new QHBoxLayout;
     controls->addWidget(new QLabel(u"Notes"_s, this));
     controls->addWidget(m_notes);
-    controls->addWidget(new QLabel(u"Seed"_s, this));
-    controls->addWidget(m_seed);
     controls->addWidget(m_generate);
     controls->addWidget(m_cancel);
     controls->addWidget(m_progress);
-    controls->addWidget(m_status, 1);
+    controls->addStretch(1);
     auto *steps = new QHBoxLayout;
     for (QToolButton *button : {m_first, m_previous, m_play, m_next, m_last})
         steps->addWidget(button);
@@ -139,9 +135,18 @@ TeachingPanel::TeachingPanel(ScoreDocument *document, PianoRollEditor *pianoRoll
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(4, 4, 4, 4);
     layout->addLayout(controls);
+    layout->addWidget(m_status);
     layout->addLayout(steps);
     layout->addWidget(m_choice);
-    layout->addWidget(m_distribution, 1);
+    // The six boxes keep the size they need to be read whole; a short dock scrolls them.
+    auto *scroll = new QScrollArea(this);
+    scroll->setObjectName(u"teachingDistributionScroll"_s);
+    scroll->setWidget(m_distribution);
+    scroll->setWidgetResizable(true);
+    scroll->setFrameShape(QFrame::NoFrame);
+    scroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff); // as wide as the boxes need, always
+    scroll->setMinimumWidth(m_distribution->minimumSizeHint().width() + style()->pixelMetric(QStyle::PM_ScrollBarExtent));
+    layout->addWidget(scroll, 1);
 
     m_pianoRoll->addLane(m_strip);
     m_strip->hide();
@@ -186,6 +191,11 @@ TeachingPanel::TeachingPanel(ScoreDocument *document, PianoRollEditor *pianoRoll
     });
 }
 
+void TeachingPanel::setRequestSource(RequestSource source)
+{
+    m_requestSource = std::move(source);
+}
+
 void TeachingPanel::setRange(Tick begin, Tick end)
 {
     m_rangeBegin = begin;
@@ -207,8 +217,10 @@ void TeachingPanel::generate()
     if (m_runner->isRunning())
         return;
     m_play->setChecked(false);
-    m_runner->start(teachingRequest(m_document->score(), m_rangeBegin, m_rangeEnd, m_notes->value(),
-                                    static_cast<std::uint64_t>(m_seed->value())));
+    const Score &score = m_document->score();
+    m_runner->start(m_requestSource ? teachingRequest(score, m_requestSource(), m_notes->value())
+                                    : teachingRequest(score, m_rangeBegin, m_rangeEnd, m_notes->value(),
+                                                      GenerationParams().seed));
     m_progress->setRange(0, m_notes->value());
     m_progress->setValue(0);
     m_status->setText(u"The model is writing..."_s);
@@ -243,9 +255,11 @@ void TeachingPanel::showRun(std::shared_ptr<const TeachingRun> run)
     QString text = m_run->promptNotes > 0
                        ? u"Prompt: %1 notes from bar %2. "_s.arg(m_run->promptNotes).arg(map.barAt(m_run->firstTick))
                        : u"No prompt: a new piece. "_s;
-    text += u"The model wrote %1 notes%2."_s.arg(m_run->notes.size()).arg(m_run->ended ? u" and ended the piece"_s : QString());
+    text += u"The model wrote %1 notes%2."_s.arg(m_run->notes.size())
+                .arg(m_run->ended ? u" and reached the end of the bars asked for"_s : QString());
     if (!m_run->error.isEmpty())
-        text += u" "_s + m_run->error;
+        text = m_run->notes.empty() ? QString(u"Nothing to step through: "_s + m_run->error)
+                                    : QString(text + u" "_s + m_run->error);
     m_status->setText(text);
     if (!m_run->notes.empty())
         showNote(0);
@@ -307,7 +321,8 @@ QString TeachingPanel::codeLabel(int field, int code) const
         if (!m_run || code < 1)
             return QString::number(code);
         const Score &score = m_document->score();
-        const BarBeatTick at = TimeMap(score).barBeatTick(m_run->firstTick + static_cast<Tick>(code - 1) * score.ticksPerQuarter);
+        const Tick windowStart = m_current >= 0 ? m_run->notes[static_cast<std::size_t>(m_current)].windowStart : m_run->firstTick;
+        const BarBeatTick at = TimeMap(score).barBeatTick(windowStart + static_cast<Tick>(code - 1) * score.ticksPerQuarter);
         return u"bar %1 beat %2"_s.arg(at.bar).arg(at.beat);
     }
     case Field::Position: return code >= 1 ? u"+"_s + beatsText(code - 1) : QString::number(code);

@@ -4,18 +4,24 @@
 // Usage (MainWindow):
 //   auto *panel = new TeachingPanel(document, pianoRoll, modelLoader, this);
 //   connect(pianoRoll, &PianoRollEditor::barRangeSelected, panel, &TeachingPanel::setRange);
+//   panel->setRequestSource([form] { return form->request(); });   // the Suggestions form
 //   panel->setActive(dock->isVisible());   // the strip and the written notes show only then
 //
-// Generate records a generation on a worker thread (teachingrun.h: the chosen bars, or bars
-// 1-4, are the prompt). Each step shows the note written and, per field, the top candidates
-// with their probabilities and the entropy. The written notes appear over the piano roll up
-// to the current step, and an entropy strip under it shows where the model was sure.
+// Generate records, on a worker thread, one candidate of what Generate in the Suggestions
+// dock writes (core/generation/teachingrun.h): the same request, from the form that
+// setRequestSource() names, with the same masks and sampling; without a source it continues
+// the chosen bars (bars 1-4 when none are). Each step shows the note written and, per field,
+// the top candidates with their probabilities and the entropy. The written notes appear over
+// the piano roll up to the current step, and an entropy strip under it shows where the
+// model was sure.
 #pragma once
 
+#include "generation/suggestion.h"
 #include "score/score.h"
 
 #include <QWidget>
 
+#include <functional>
 #include <memory>
 
 class QLabel;
@@ -44,6 +50,8 @@ class TeachingPanel final : public QWidget
 public:
     TeachingPanel(ScoreDocument *document, PianoRollEditor *pianoRoll, ModelLoader *loader, QWidget *parent = nullptr);
 
+    using RequestSource = std::function<SuggestionRequest()>;
+    void setRequestSource(RequestSource source);
     void setRange(Tick begin, Tick end);
     void setActive(bool active);
     void generate();
@@ -52,6 +60,7 @@ public:
     const TeachingRun *run() const { return m_run.get(); }
     int currentNote() const { return m_current; }
     EntropyStrip *entropyStrip() const { return m_strip; }
+    FieldDistributionView *distributionView() const { return m_distribution; }
     QString choiceText() const;
 
 Q_SIGNALS:
@@ -69,7 +78,6 @@ private:
     EntropyStrip *m_strip;
     FieldDistributionView *m_distribution;
     QSpinBox *m_notes;
-    QSpinBox *m_seed;
     QPushButton *m_generate;
     QPushButton *m_cancel;
     QProgressBar *m_progress;
@@ -82,6 +90,7 @@ private:
     QLabel *m_status;
     QLabel *m_choice;
     QTimer *m_playTimer;
+    RequestSource m_requestSource;
     std::shared_ptr<const TeachingRun> m_run;
     Tick m_rangeBegin = 0;
     Tick m_rangeEnd = 0;

@@ -1,26 +1,24 @@
-// teachingrunner.h — records a generation for the teaching view on a worker thread.
+// teachingrunner.h — records a suggestion step by step for the teaching view, off the GUI
+// thread (core/generation/teachingrun.h does the work).
 //
 // Usage:
 //   auto *runner = new TeachingRunner(loader, this);                   // a shared ModelLoader
 //   connect(runner, &TeachingRunner::finished, this, [](std::shared_ptr<const TeachingRun> run) { ... });
-//   runner->start(teachingRequest(score, begin, end, 32, seed));
+//   runner->start(teachingRequest(score, suggestionsForm.request(), 32));
 //   runner->cancel();                                                   // keeps what was written
 //
 // The model loads on first use. progress() reports notes written so far.
 #pragma once
 
-#include "teachingrun.h"
+#include "generation/teachingrun.h"
 
 #include <QObject>
 
-#include <atomic>
 #include <memory>
-#include <optional>
-
-class QThread;
 
 namespace tutti {
 
+class ModelJob;
 class ModelLoader;
 
 class TeachingRunner final : public QObject
@@ -29,9 +27,8 @@ class TeachingRunner final : public QObject
 
 public:
     TeachingRunner(ModelLoader *loader, QObject *parent = nullptr);
-    ~TeachingRunner() override; // cancels and waits for a run in progress
 
-    bool isRunning() const { return m_thread != nullptr || m_waiting.has_value(); }
+    bool isRunning() const; // recording, or waiting for the model to do so
     void start(TeachingRequest request); // ignored while running
     void cancel();
 
@@ -41,13 +38,7 @@ Q_SIGNALS:
     void failed(const QString &error);
 
 private:
-    void run(TeachingRequest request);
-    void finish(std::shared_ptr<const TeachingRun> run);
-
-    ModelLoader *m_loader;
-    std::optional<TeachingRequest> m_waiting; // for the model to load
-    QThread *m_thread = nullptr;
-    std::atomic<bool> m_cancel = false;
+    ModelJob *m_job;
 };
 
 } // namespace tutti

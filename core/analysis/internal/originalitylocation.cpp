@@ -1,7 +1,7 @@
 // originalitylocation.cpp — the corpus index travels with the model it was built for.
 #include "analysis/originalityindex.h"
 
-#include "generation/modellocation.h"
+#include "model/modellocation.h"
 #include "io/searchpath.h"
 
 #include <QDir>

@@ -224,11 +224,16 @@ QString sampleContinuation(LogitSource &model, const Plan &plan, int firstBeat, 
     int origin = plan.contextFirstBeat;
     GenerationCallbacks callbacks;
     callbacks.cancelled = window.outer.cancelled;
+    callbacks.fieldDrawn = window.outer.fieldDrawn;
     while (true) {
         const std::vector<Event> prompt = header.none() ? std::vector<Event>{} : windowSequence(header, context, origin);
         GenerationParams windowParams = params;
         windowParams.stopAtBeatCode = std::min(endBeat - origin, windowBeatLimit) + 1;
-        callbacks.progress = [&](const Event &added, int, int) {
+        if (window.outer.windowStarted)
+            window.outer.windowStarted(prompt, origin);
+        callbacks.progress = [&](const Event &added, int events, int) {
+            if (window.outer.eventAdded)
+                window.outer.eventAdded(added, events - 1, origin);
             if (added.isNote() && window.outer.progress) {
                 const double done = double(added.beatValue() + origin - firstBeat) / std::max(1, endBeat - firstBeat);
                 window.outer.progress(window.candidate, window.candidates, std::clamp(done, 0.0, 1.0));
@@ -287,7 +292,12 @@ QString sampleInfill(LogitSource &model, const Plan &plan, int gapFirstBeat, int
     }
     GenerationCallbacks callbacks;
     callbacks.cancelled = window.outer.cancelled;
-    callbacks.progress = [&](const Event &added, int, int) {
+    callbacks.fieldDrawn = window.outer.fieldDrawn;
+    if (window.outer.windowStarted)
+        window.outer.windowStarted(prompt, origin);
+    callbacks.progress = [&](const Event &added, int events, int) {
+        if (window.outer.eventAdded)
+            window.outer.eventAdded(added, events - 1, origin);
         if (added.isNote() && window.outer.progress) {
             const double done = double(added.beatValue() + origin - gapFirstBeat) / std::max(1, gapBeats);
             window.outer.progress(window.candidate, window.candidates, std::clamp(done, 0.0, 1.0));

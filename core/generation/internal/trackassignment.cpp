@@ -1,6 +1,7 @@
 // trackassignment.cpp — generated notes to tracks, keeping parts apart.
 #include "generation/internal/trackassignment.h"
 
+#include "representation/eventticks.h"
 #include "representation/instruments.h"
 #include "score/generalmidi.h"
 
@@ -72,9 +73,8 @@ std::vector<SuggestedPart> TrackAssignment::assign(std::span<const Event> notes,
     std::map<int, SuggestedPart> created;  // by instrument code
     auto toNote = [&](const Event &event, int velocity) {
         Note note;
-        note.start = static_cast<Tick>(event.beatValue()) * ticksPerQuarter
-            + (static_cast<Tick>(event.positionValue()) * ticksPerQuarter + positionsPerBeat / 2) / positionsPerBeat;
-        note.length = std::max<Tick>(1, static_cast<Tick>(durationTwelfths(event.duration)) * ticksPerQuarter / positionsPerBeat);
+        note.start = eventStartTick(event, ticksPerQuarter);
+        note.length = eventLengthTicks(event, ticksPerQuarter);
         if (clipToEnd)
             note.length = std::max<Tick>(1, std::min(note.length, endTick - note.start));
         note.pitch = event.pitchValue();

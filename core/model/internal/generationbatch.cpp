@@ -12,7 +12,7 @@ namespace tutti {
 struct GenerationBatch::State
 {
     State(const TransformerModel &model, int rowCount)
-        : network(model.impl().network), step(network, rowCount)
+        : network(modelImpl(model).network), step(network, rowCount)
     {
         const int context = network.config().context;
         for (int row = 0; row < rowCount; ++row) {

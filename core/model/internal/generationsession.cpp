@@ -13,7 +13,7 @@ namespace tutti {
 struct GenerationSession::State
 {
     State(const TransformerModel &model, KvCacheMode mode)
-        : network(model.impl().network), mode(mode), cache(network.config()), step(network, 1)
+        : network(modelImpl(model).network), mode(mode), cache(network.config()), step(network, 1)
     {
         codes = torch::zeros({1, network.config().context, fieldCount}, torch::kInt64); // (1, context, 6)
         for (int field = 0; field < fieldCount; ++field)

@@ -20,6 +20,9 @@ struct TransformerModel::Impl
     std::map<QString, QString> metadata;
 };
 
+// The model's internals, for core/model's own .cpp files only (TransformerModel's friend).
+const TransformerModel::Impl &modelImpl(const TransformerModel &model);
+
 using NamedTensors = std::vector<std::pair<std::string, torch::Tensor>>;
 
 // The model's tensors (parameterShapes order), then `extra` (optimizer state), with the

@@ -688,7 +688,7 @@ std::array<double, fieldCount> sequenceLoss(const TransformerModel &model, const
     torch::NoGradGuard noGrad;
     const Batch batch = makeBatch(sequences, padTo);
     const bool bf16 = precision == TrainingPrecision::BFloat16;
-    const FieldTensors losses = batchLosses(model.impl().network, batch, false, bf16, batch.tokens);
+    const FieldTensors losses = batchLosses(modelImpl(model).network, batch, false, bf16, batch.tokens);
     std::array<double, fieldCount> result{};
     for (int field = 0; field < fieldCount; ++field)
         result[field] = losses[field].item<double>();

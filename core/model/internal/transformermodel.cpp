@@ -19,11 +19,6 @@ std::span<const float> SequenceLogits::row(Field field, int event) const
     return std::span<const float>(fields[index]).subspan(static_cast<std::size_t>(event) * size, size);
 }
 
-float AttentionMaps::at(int layer, int head, int query, int key) const
-{
-    return weights[((static_cast<std::size_t>(layer) * heads + head) * events + query) * events + key];
-}
-
 TransformerModel::TransformerModel(std::unique_ptr<Impl> impl)
     : m_impl(std::move(impl))
 {
@@ -97,6 +92,26 @@ SequenceLogits TransformerModel::logits(std::span<const Event> events) const
         result.fields[field].assign(values.data_ptr<float>(), values.data_ptr<float>() + values.numel());
     }
     return result;
+}
+
+int TransformerModel::attentionLayers() const
+{
+    return config().layers;
+}
+
+int TransformerModel::attentionHeads() const
+{
+    return config().heads;
+}
+
+int TransformerModel::attentionContext() const
+{
+    return config().context;
+}
+
+const TransformerModel::Impl &modelImpl(const TransformerModel &model)
+{
+    return *model.m_impl;
 }
 
 AttentionMaps TransformerModel::attention(std::span<const Event> events) const

@@ -1,6 +1,7 @@
 // decoder.cpp — MMT events -> Score.
 #include "representation/decoder.h"
 
+#include "representation/eventticks.h"
 #include "representation/instruments.h"
 
 #include <algorithm>
@@ -44,11 +45,6 @@ bool validNote(const Event &event)
         && event.instrument >= 1 && event.instrument <= instrumentCount;
 }
 
-Tick ticksFromTwelfths(std::int64_t twelfths, int ticksPerQuarter)
-{
-    return (2 * twelfths * ticksPerQuarter + positionsPerBeat) / (2 * positionsPerBeat);
-}
-
 } // namespace
 
 Score decode(std::span<const Event> events, const Score &context)
@@ -67,8 +63,8 @@ Score decode(std::span<const Event> events, const Score &context)
         if (!validNote(event))
             continue;
         Note note;
-        note.start = ticksFromTwelfths(event.onsetTwelfths(), score.ticksPerQuarter);
-        note.length = std::max<Tick>(1, ticksFromTwelfths(durationTwelfths(event.duration), score.ticksPerQuarter));
+        note.start = eventStartTick(event, score.ticksPerQuarter);
+        note.length = eventLengthTicks(event, score.ticksPerQuarter);
         note.pitch = event.pitchValue();
         notesByInstrument[event.instrument].push_back(note);
     }

@@ -1,5 +1,5 @@
 // modellocation.cpp — the search order for the shipped model file.
-#include "generation/modellocation.h"
+#include "model/modellocation.h"
 #include "io/searchpath.h"
 
 #include <QCoreApplication>

@@ -3,6 +3,7 @@
 //
 // Usage (on a worker thread; the result is read-only and shared with the GUI thread):
 //   auto snapshot = std::make_shared<const AttentionSnapshot>(computeAttentionSnapshot(model, score, options));
+//   // model: any AttentionSource (a TransformerModel, or a fake in tests)
 //   std::vector<float> map = snapshot->matrix(3, -1);     // layer 4, mean over its heads
 //   int row = snapshot->rowOfNote(track, note);            // a piano-roll note's row, or -1
 //
@@ -13,9 +14,8 @@
 // noteOfRow() give the first of them, notesOfRow() all of them.
 #pragma once
 
+#include "analysis/attentionsource.h"
 #include "analysis/relativeattention.h"
-#include "attentionheatmap.h"
-#include "model/transformermodel.h"
 #include "representation/encoder.h"
 #include "representation/notesources.h"
 #include "score/score.h"
@@ -24,13 +24,23 @@
 
 namespace tutti {
 
+// How a row's note is named in the views.
+struct AttentionLabel
+{
+    QString time;       // "12:3"
+    QString pitch;      // "E5"
+    QString instrument; // "Violin I"
+
+    QString text() const; // "12:3 E5 Violin I"
+};
+
 struct AttentionSnapshot
 {
     Score score;
     SourcedSequence sequence;
     AttentionMaps maps;
     std::vector<int> noteEvents;        // row i is event noteEvents[i]
-    std::vector<HeatmapLabel> labels;   // per row
+    std::vector<AttentionLabel> labels;   // per row
     RelativeAttention relative{1, 1};   // this sequence's statistics
     Tick firstTick = 0;                 // the window's start in the score
     Tick endTick = 0;                   // one past its last note's start
@@ -44,10 +54,9 @@ struct AttentionSnapshot
     int rowOfNote(int track, const Note &note) const;
 };
 
-AttentionSnapshot computeAttentionSnapshot(const TransformerModel &model, const Score &score, const EncodeOptions &options);
-
-// "C4", "F#5": MIDI pitch as a note name with sharps, middle C = C4.
-QString pitchName(int pitch);
+// The score's window as the model sees it (cut to the model's context) and the model's
+// attention over it: every layer and head, and the relative-attention statistics.
+AttentionSnapshot computeAttentionSnapshot(const AttentionSource &model, const Score &score, const EncodeOptions &options);
 
 } // namespace tutti
 // end of attentionsnapshot.h

@@ -1,7 +1,8 @@
 // modelloader.cpp — one background load, its result delivered back on the GUI thread.
 #include "modelloader.h"
 
-#include "generation/modellocation.h"
+#include "model/generationsession.h"
+#include "model/modellocation.h"
 #include "model/transformermodel.h"
 
 #include <QFileInfo>
@@ -110,6 +111,16 @@ QString ModelLoader::originalityDescription() const
     if (m_index.isEmpty())
         return u"Originality check off: "_s + (m_indexError.isEmpty() ? u"the index is empty"_s : m_indexError);
     return u"Originality check: %1 training pieces, %2 k notes"_s.arg(m_index.pieceCount()).arg(m_index.noteCount() / 1000);
+}
+
+std::unique_ptr<LogitSource> ModelLoader::newSession(const TransformerModel &model)
+{
+    return std::make_unique<GenerationSession>(model);
+}
+
+const AttentionSource &ModelLoader::attentionOf(const TransformerModel &model)
+{
+    return model;
 }
 
 } // namespace tutti

@@ -1,7 +1,8 @@
 // attentionsnapshot.cpp — running the model over a score and indexing the result by note.
-#include "attentionsnapshot.h"
+#include "analysis/attentionsnapshot.h"
 
 #include "representation/instruments.h"
+#include "score/pitchname.h"
 #include "score/timemap.h"
 
 #include <algorithm>
@@ -10,10 +11,9 @@ using namespace Qt::StringLiterals;
 
 namespace tutti {
 
-QString pitchName(int pitch)
+QString AttentionLabel::text() const
 {
-    static const char *const names[] = {"C", "C#", "D", "D#", "E", "F", "F#", "G", "G#", "A", "A#", "B"};
-    return QString::fromLatin1(names[((pitch % 12) + 12) % 12]) + QString::number(pitch / 12 - 1);
+    return time + u' ' + pitch + u' ' + instrument;
 }
 
 std::vector<float> AttentionSnapshot::matrix(int layer, int head) const
@@ -82,12 +82,12 @@ int AttentionSnapshot::rowOfNote(int track, const Note &note) const
     return row != noteEvents.end() && *row == event ? static_cast<int>(row - noteEvents.begin()) : -1;
 }
 
-AttentionSnapshot computeAttentionSnapshot(const TransformerModel &model, const Score &score, const EncodeOptions &options)
+AttentionSnapshot computeAttentionSnapshot(const AttentionSource &model, const Score &score, const EncodeOptions &options)
 {
     AttentionSnapshot s;
     s.score = score;
     s.sequence = encodeWithSources(score, options);
-    const auto context = static_cast<std::size_t>(model.config().context);
+    const auto context = static_cast<std::size_t>(model.attentionContext());
     if (s.sequence.events.size() > context) { // a model with a shorter context than 1,024
         s.sequence.events.resize(context);
         s.sequence.sources.resize(context);
@@ -95,7 +95,7 @@ AttentionSnapshot computeAttentionSnapshot(const TransformerModel &model, const 
             for (int &event : track)
                 event = event >= static_cast<int>(context) ? -1 : event;
     }
-    s.relative = RelativeAttention(model.config().layers, model.config().heads);
+    s.relative = RelativeAttention(model.attentionLayers(), model.attentionHeads());
     if (s.sequence.events.empty())
         return s;
     s.maps = model.attention(s.sequence.events);

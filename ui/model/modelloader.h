@@ -6,7 +6,13 @@
 //   connect(loader, &ModelLoader::failed, this, [](const QString &error) { status(error); });
 //   loader->load();                                    // again after a failure: retries
 //
-// The file is found by defaultModelPath() (core/generation/modellocation.h) unless a path
+// Work on a worker thread (ModelJob) reaches the model through the two static bridges:
+//   std::unique_ptr<LogitSource> session = ModelLoader::newSession(*loader->model());
+//   const AttentionSource &attention = ModelLoader::attentionOf(*loader->model());
+// This is the one file of ui/ that knows the model's type (its .cpp includes core/model);
+// the docks see only the core interfaces the generators and the attention views take.
+//
+// The file is found by defaultModelPath() (core/model/modellocation.h) unless a path
 // is given. A missing or unreadable file ends in failed() with a sentence for the user;
 // nothing else in the application depends on the model.
 //
@@ -26,6 +32,8 @@ class QThread;
 
 namespace tutti {
 
+class AttentionSource;
+class LogitSource;
 class TransformerModel;
 
 class ModelLoader final : public QObject
@@ -52,6 +60,11 @@ public:
     QString description() const;             // one line for the panel: file, size, state
     OriginalityIndex originalityIndex() const { return m_index; } // empty until loaded, or without a file
     QString originalityDescription() const;  // one line: the index's size, or why the check is off
+
+    // A fresh decoding session (its own KV cache) of `model`; any thread.
+    static std::unique_ptr<LogitSource> newSession(const TransformerModel &model);
+    // `model` as the attention views' source; any thread.
+    static const AttentionSource &attentionOf(const TransformerModel &model);
 
 Q_SIGNALS:
     void stateChanged(tutti::ModelLoader::State state);

@@ -4,14 +4,20 @@
 
 #include "generation/generator.h"
 #include "generation/suggestion.h"
+#include "model/modellocation.h"
+#include "io/scorefile.h"
+#include "model/generationbatch.h"
 #include "model/generationsession.h"
 #include "model/trainer.h"
 #include "model/transformermodel.h"
 #include "representation/decoder.h"
 
+#include <QDirIterator>
 #include <QElapsedTimer>
+#include <QFileInfo>
 
 #include <array>
+#include <numeric>
 
 using namespace Qt::StringLiterals;
 
@@ -117,41 +123,67 @@ int benchTrain(const QStringList &arguments)
     return 0;
 }
 
-int benchGenerate(const QStringList &arguments)
+namespace {
+
+// The context of the continuation benchmark: the first 8 bars of a real string quartet.
+// --context names the file; without it the first quartet of ../shared/data is taken.
+QString quartetContextPath(const QString &given)
 {
-    QCommandLineParser parser;
-    parser.setApplicationDescription(u"Generation speed with and without the KV cache."_s);
-    parser.addOptions({
-        {u"model"_s, u"Model file (default: random weights of the default size)."_s, u"FILE"_s},
-        {u"events"_s, u"Events per sequence (default 1024)."_s, u"N"_s},
-        {u"threads"_s, u"LibTorch threads (default 1)."_s, u"N"_s},
-    });
-    int exitCode = 0;
-    if (!parseArguments(parser, arguments, exitCode))
-        return exitCode;
-    const std::unique_ptr<TransformerModel> model = benchmarkModel(parser.value(u"model"_s));
-    if (!model)
-        return 1;
-    setModelThreads(intOption(parser, u"threads"_s, 1));
-    const std::vector<Event> events = steadySequence(std::min(intOption(parser, u"events"_s, 1024), model->config().context));
+    if (!given.isEmpty())
+        return given;
+    QDirIterator files(u"../shared/data/openscore-quartets/mxl"_s, {u"*.mxl"_s}, QDir::Files, QDirIterator::Subdirectories);
+    QStringList found;
+    while (files.hasNext())
+        found << files.next();
+    found.sort();
+    return found.value(0);
+}
 
-    out() << "model: " << model->parameterCount() << " parameters, " << events.size() << " events\n";
-    out().flush();
-    const double cached = eventsPerSecond(*model, KvCacheMode::Cached, events);
-    out() << "with KV cache:    " << qRound(cached) << " events/s\n";
-    out().flush();
-    const double recomputed = eventsPerSecond(*model, KvCacheMode::Recompute, events);
-    out() << "without KV cache: " << QString::number(recomputed, 'f', 1) << " events/s\n";
+// Four rows stepping together through `events` events each: the network's batched speed.
+double batchedEventsPerSecond(const TransformerModel &model, const std::vector<Event> &events, int rows)
+{
+    GenerationBatch batch(model, rows);
+    std::vector<int> rowIndices(static_cast<std::size_t>(rows));
+    std::iota(rowIndices.begin(), rowIndices.end(), 0);
+    std::vector<Event> next(static_cast<std::size_t>(rows));
+    const auto run = [&](std::size_t count) {
+        batch.reset();
+        for (std::size_t i = 0; i < count; ++i) {
+            std::fill(next.begin(), next.end(), events[i]);
+            batch.step(rowIndices, next);
+        }
+    };
+    run(1); // warm-up
+    QElapsedTimer timer;
+    timer.start();
+    run(events.size());
+    return static_cast<double>(events.size()) * rows / (timer.nsecsElapsed() / 1e9);
+}
 
-    // Continuations of 8 bars after 8 bars of a 4-instrument context, as the GUI asks
-    // for them: one candidate, then four.
-    const Score context = decode(steadySequence(6 + 8 * 4 * 4));
-    GenerationSession session(*model);
+// One model's figures, each line prefixed with `label`.
+int measureGeneration(const TransformerModel &model, const QString &label, const std::vector<Event> &events,
+                      const Score &context, int contextBars)
+{
+    const QString prefix = label.isEmpty() ? QString() : label + u": "_s;
+    out() << prefix << "model: " << model.parameterCount() << " parameters, " << events.size() << " events\n";
+    out().flush();
+    const double cached = eventsPerSecond(model, KvCacheMode::Cached, events);
+    out() << prefix << "with KV cache:    " << qRound(cached) << " events/s\n";
+    out().flush();
+    const double batched = batchedEventsPerSecond(model, events, 4);
+    out() << prefix << "batch of 4 rows:  " << qRound(batched) << " events/s summed\n";
+    out().flush();
+    const double recomputed = eventsPerSecond(model, KvCacheMode::Recompute, std::vector<Event>(events.begin(), events.begin() + std::min<std::size_t>(events.size(), 256)));
+    out() << prefix << "without KV cache: " << QString::number(recomputed, 'f', 1) << " events/s (first 256 events)\n";
+
+    // Continuations of 8 bars after the context's bars, as the GUI asks for them: one
+    // candidate, then four.
+    GenerationSession session(model);
     for (int candidates : {1, 4}) {
         SuggestionRequest request;
         request.mode = SuggestionMode::Continue;
         request.firstBar = 0;
-        request.endBar = 8;
+        request.endBar = contextBars;
         request.lengthBars = 8;
         request.candidates = candidates;
         request.sampling.seed = 1;
@@ -167,9 +199,73 @@ int benchGenerate(const QStringList &arguments)
         std::size_t notes = 0;
         for (const Suggestion &suggestion : result.candidates)
             notes += suggestion.noteCount();
-        out() << "8-bar continuation of 4 instruments, " << candidates << (candidates == 1 ? " candidate: " : " candidates: ")
-              << notes << " notes in " << QString::number(seconds, 'f', 2) << " s\n";
+        out() << prefix << "8-bar continuation of " << context.tracks.size() << " parts after " << contextBars << " bars, "
+              << candidates << (candidates == 1 ? " candidate: " : " candidates: ") << notes << " notes in "
+              << QString::number(seconds, 'f', 2) << " s, " << qRound(notes / seconds) << " notes/s\n";
         out().flush();
+    }
+    return 0;
+}
+
+} // namespace
+
+int benchGenerate(const QStringList &arguments)
+{
+    QCommandLineParser parser;
+    parser.setApplicationDescription(u"Generation speed: single events with and without the KV cache, a batch of four, and "
+                                     u"continuations of a real quartet."_s);
+    parser.addOptions({
+        {u"model"_s, u"Model file (default: the shipped model)."_s, u"FILE"_s},
+        {u"compare"_s, u"A second model file, measured the same way after the first."_s, u"FILE"_s},
+        {u"random"_s, u"Random weights of the default size instead of a model file."_s},
+        {u"context"_s, u"The score whose first 8 bars the continuations follow (default: the first quartet under "
+                       u"../shared/data/openscore-quartets)."_s, u"FILE"_s},
+        {u"events"_s, u"Events per sequence (default 1024)."_s, u"N"_s},
+        {u"threads"_s, u"LibTorch threads (default 1)."_s, u"N"_s},
+    });
+    int exitCode = 0;
+    if (!parseArguments(parser, arguments, exitCode))
+        return exitCode;
+    const QString modelPath = parser.isSet(u"random"_s) ? QString()
+                              : parser.isSet(u"model"_s) ? parser.value(u"model"_s) : defaultModelPath();
+    if (modelPath.isEmpty() && !parser.isSet(u"random"_s)) {
+        err() << "tutti bench generate: " << noModelMessage() << "\n";
+        err().flush();
+        return 1;
+    }
+    const std::unique_ptr<TransformerModel> model = benchmarkModel(modelPath);
+    if (!model)
+        return 1;
+    setModelThreads(intOption(parser, u"threads"_s, 1));
+
+    constexpr int contextBars = 8;
+    const QString contextPath = quartetContextPath(parser.value(u"context"_s));
+    Score context;
+    if (contextPath.isEmpty()) {
+        out() << "context: no quartet found (give --context FILE); a synthetic 4-part context instead\n";
+        context = decode(steadySequence(6 + contextBars * 4 * 4));
+    } else {
+        const ScoreReadResult read = readScoreFile(contextPath);
+        if (!read.ok()) {
+            err() << "tutti bench generate: " << read.error << "\n";
+            err().flush();
+            return 1;
+        }
+        context = read.score;
+        out() << "context: the first " << contextBars << " bars of " << QFileInfo(contextPath).fileName() << " ("
+              << context.tracks.size() << " parts)\n";
+    }
+    out().flush();
+    const std::vector<Event> events = steadySequence(std::min(intOption(parser, u"events"_s, 1024), model->config().context));
+    const QString label = parser.isSet(u"compare"_s) ? QFileInfo(modelPath.isEmpty() ? u"random"_s : modelPath).fileName() : QString();
+    if (int code = measureGeneration(*model, label, events, context, contextBars); code != 0)
+        return code;
+    if (parser.isSet(u"compare"_s)) {
+        const std::unique_ptr<TransformerModel> other = benchmarkModel(parser.value(u"compare"_s));
+        if (!other)
+            return 1;
+        const std::vector<Event> otherEvents = steadySequence(std::min(intOption(parser, u"events"_s, 1024), other->config().context));
+        return measureGeneration(*other, QFileInfo(parser.value(u"compare"_s)).fileName(), otherEvents, context, contextBars);
     }
     return 0;
 }

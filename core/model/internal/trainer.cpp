@@ -570,7 +570,11 @@ int train(const TrainingOptions &options, const TrainingCallbacks &callbacks)
 
     std::discrete_distribution<std::size_t> pickPiece(set.weights.begin(), set.weights.end());
     const QString checkpointPath = resumePath(options.output);
+    int64_t checkpointedStep = -1;
     const auto checkpoint = [&]() {
+        if (state.step == checkpointedStep)
+            return QString(); // a stop right after a checkpoint: nothing new to score or save
+        checkpointedStep = state.step;
         QElapsedTimer timer;
         timer.start();
         std::array<double, fieldCount> losses{};
@@ -650,18 +654,20 @@ int train(const TrainingOptions &options, const TrainingCallbacks &callbacks)
         windowSeconds += seconds;
         windowTokens += globalTargets;
         ++windowSteps;
+        // Each rank holds its share of the global batch's mean loss: summed, the whole.
+        torch::Tensor stepLosses = torch::stack(std::vector<torch::Tensor>(losses.begin(), losses.end())).detach(); // (6)
+        if (QString problem = group->sum(stepLosses); !problem.isEmpty())
+            return fail(problem);
         for (int field = 0; field < fieldCount; ++field)
-            windowLosses[field] += losses[field].item<double>(); // this rank's share of the global mean
+            windowLosses[field] += stepLosses[field].item<double>();
         secondsPerStep = state.step - firstStep <= 1 ? seconds : 0.95 * secondsPerStep + 0.05 * seconds;
 
         if (windowSteps >= options.logEvery || state.step == options.steps) {
             for (double &value : windowLosses)
                 value /= windowSteps;
-            const QString lossText = group->worldSize() > 1 ? u"(rank 0's share)"_s
-                                                            : u"%1 (%2)"_s.arg(total(windowLosses), 0, 'f', 3)
-                                                                  .arg(fieldLossText(windowLosses).trimmed());
-            log(u"step %1/%2 loss %3 %4 tok/s lr %5 elapsed %6 left %7"_s.arg(state.step).arg(options.steps)
-                    .arg(lossText).arg(windowTokens / std::max(windowSeconds, 1e-9), 0, 'f', 0).arg(learningRate, 0, 'e', 2)
+            log(u"step %1/%2 loss %3 (%4) %5 tok/s lr %6 elapsed %7 left %8"_s.arg(state.step).arg(options.steps)
+                    .arg(total(windowLosses), 0, 'f', 3).arg(fieldLossText(windowLosses).trimmed())
+                    .arg(windowTokens / std::max(windowSeconds, 1e-9), 0, 'f', 0).arg(learningRate, 0, 'e', 2)
                     .arg(formatDuration(clock.elapsed() / 1000.0))
                     .arg(formatDuration(secondsPerStep * static_cast<double>(options.steps - state.step))));
             windowSeconds = 0.0;

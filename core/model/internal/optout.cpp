@@ -87,7 +87,8 @@ int copiesOfOwnOpening(const TransformerModel &model, const Score &score, const 
     int copies = 0;
     for (const Suggestion &suggestion : result.candidates) {
         const Score written = applySuggestion(start, suggestion);
-        const OriginalityMatch *match = index.check(written, suggestion.firstTick, suggestion.endTick).copied();
+        const OriginalityReport report = index.check(written, suggestion.firstTick, suggestion.endTick);
+        const OriginalityMatch *match = report.copied();
         if (match && match->pieceKey == key)
             ++copies;
     }
@@ -198,7 +199,7 @@ QString OptOutReport::describe() const
 {
     QStringList lines;
     lines << u"unlearning: %1 steps in %2 s (%3 s a step)"_s.arg(steps).arg(seconds, 0, 'f', 1).arg(secondsPerStep, 0, 'f', 2);
-    lines << u"held-out pieces (%1): NLL per note %2, 95 %% interval %3..%4"_s.arg(heldOutPieces)
+    lines << u"held-out pieces (%1): NLL per note %2, 95 % interval %3..%4"_s.arg(heldOutPieces)
                  .arg(heldOutMean, 0, 'f', 3).arg(heldOutLow, 0, 'f', 3).arg(heldOutHigh, 0, 'f', 3);
     for (const OptOutWork &work : works) {
         lines << u"%1: NLL per note %2 -> %3 (%4; target %5: %6); continuations of its opening copying it: %7 -> %8 of %9 (%10)"_s

@@ -749,21 +749,23 @@ int adaptModel(TransformerModel &model, const AdaptationSettings &settings,
     while (step < settings.steps) {
         AdaptationBatch windows;
         draw(windows);
-        torch::Tensor loss = torch::zeros({});                                            // ()
+        torch::Tensor loss;                                                               // () once defined
         double learnLoss = 0.0;
         double forgetLoss = 0.0;
         if (!windows.learn.empty()) {
             const Batch batch = makeBatch(windows.learn, 0);
             const torch::Tensor learn = summed(batchLosses(network, batch, settings.dropout, settings.bf16, batch.tokens));
             learnLoss = learn.item<double>();
-            loss = loss + learn;
+            loss = learn;
         }
         if (!windows.forget.empty() && settings.forgetWeight > 0.0) {
             const Batch batch = makeBatch(windows.forget, 0);
             const torch::Tensor forget = summed(batchLosses(network, batch, settings.dropout, settings.bf16, batch.tokens));
             forgetLoss = forget.item<double>();
-            loss = loss - settings.forgetWeight * forget;
+            loss = loss.defined() ? loss - settings.forgetWeight * forget : -settings.forgetWeight * forget;
         }
+        if (!loss.defined())
+            break;
         for (torch::Tensor &parameter : network.parameters())
             parameter.mutable_grad() = torch::Tensor();
         loss.backward();

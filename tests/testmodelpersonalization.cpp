@@ -71,7 +71,7 @@ private:
     QString m_trained;  // a tiny model trained on it
     QString m_flute = u"corpus/flute"_s;
 
-private slots:
+private Q_SLOTS:
     void initTestCase()
     {
         QVERIFY(m_dir.isValid());
@@ -173,7 +173,8 @@ private slots:
         options.keys = {m_flute};
         options.output = m_dir.filePath(u"optout.safetensors"_s);
         options.cacheDirectory = m_dir.filePath(u"cache"_s);
-        options.learningRate = 1e-3;
+        options.learningRate = 2e-4;
+        options.checkEvery = 1;
         options.maxSteps = 200;
 
         // WHEN it is opted out

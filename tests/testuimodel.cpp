@@ -50,7 +50,7 @@ private:
     QTemporaryDir m_dir;
     QString m_model;
 
-private slots:
+private Q_SLOTS:
     void initTestCase()
     {
         QStandardPaths::setTestModeEnabled(true);

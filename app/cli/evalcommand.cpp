@@ -53,14 +53,8 @@ struct Corpus
 // Windows from beat 0 every 256 beats, at most `limit` of them (0: all).
 void addWindows(const std::vector<Event> &notes, int maxEvents, int limit, std::vector<std::vector<Event>> &windows)
 {
-    int count = 0;
-    for (int firstBeat = 0; firstBeat <= notes.back().beatValue() && (limit == 0 || count < limit);
-         firstBeat += maxBeatsPerWindow, ++count) {
-        EncodeOptions window;
-        window.firstBeat = firstBeat;
-        window.maxEvents = maxEvents;
-        windows.push_back(sequenceFromNotes(notes, window));
-    }
+    for (std::vector<Event> &window : likelihoodWindows(notes, maxEvents, limit))
+        windows.push_back(std::move(window));
 }
 
 // With `test`, every piece is a validation piece (a corpus of the user's own, no split).

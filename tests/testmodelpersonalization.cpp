@@ -83,7 +83,7 @@ private Q_SLOTS:
             heldOut += tutti::isValidationKey(u"corpus/piece%1"_s.arg(i)) ? 1 : 0;
         }
         QVERIFY(!tutti::isValidationKey(m_flute));
-        write(fluteTune(24, 0), QDir(m_corpus).filePath(u"flute.mid"_s));
+        write(fluteTune(96, 0), QDir(m_corpus).filePath(u"flute.mid"_s));
 
         // A tiny model that has seen the flute work often.
         tutti::TrainingOptions options;

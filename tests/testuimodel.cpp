@@ -6,7 +6,7 @@
 #include "model/personalmodels.h"
 #include "model/trainingdatadialog.h"
 #include "score/score.h"
-#include "suggestions/modelloader.h"
+#include "model/modelloader.h"
 #include "tinymodel.h"
 
 #include <QDir>

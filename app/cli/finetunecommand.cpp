@@ -2,7 +2,7 @@
 #include "cli/cliutil.h"
 #include "cli/commands.h"
 
-#include "generation/modellocation.h"
+#include "model/modellocation.h"
 #include "model/optout.h"
 #include "model/personalization.h"
 #include "model/transformermodel.h"

@@ -3,7 +3,7 @@
 #include "cli/cliutil.h"
 #include "cli/commands.h"
 
-#include "generation/modellocation.h"
+#include "model/modellocation.h"
 #include "model/optout.h"
 #include "model/transformermodel.h"
 #include "representation/trainingworks.h"

@@ -4,7 +4,7 @@
 // Usage:
 //   tutti::PersonalizationOptions options;
 //   options.dataDirectories = {u"/home/me/scores"_s};
-//   options.modelPath = tutti::defaultModelPath();           // generation/modellocation.h
+//   options.modelPath = tutti::defaultModelPath();           // model/modellocation.h
 //   options.output = u"/home/me/.local/share/Tutti/models/mine.safetensors"_s;
 //   options.generalDirectories = {u"../shared/data/openscore-quartets"_s, u"../shared/data/mutopia"_s};
 //   tutti::PersonalizationReport report;

@@ -2,7 +2,7 @@
 #include "model/modelchooser.h"
 
 #include "model/personalmodels.h"
-#include "suggestions/modelloader.h"
+#include "model/modelloader.h"
 
 #include <QFileInfo>
 

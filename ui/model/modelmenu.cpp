@@ -1,7 +1,7 @@
 // modelmenu.cpp — the Model menu's actions open the personalization and training-data dialogs.
 #include "model/modelmenu.h"
 
-#include "generation/modellocation.h"
+#include "model/modellocation.h"
 #include "model/optout.h"
 #include "model/personalizedialog.h"
 #include "model/trainingdatadialog.h"

@@ -2,7 +2,7 @@
 #include "model/optout.h"
 
 #include "analysis/originalityindexbuilder.h"
-#include "generation/modellocation.h"
+#include "model/modellocation.h"
 #include "generation/suggestion.h"
 #include "model/generationsession.h"
 #include "model/internal/adaptation.h"

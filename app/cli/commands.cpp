@@ -16,6 +16,8 @@ const std::vector<Command> &commands()
         {u"convert"_s, u"Convert between MIDI, MusicXML (import only) and .tutti"_s, runConvert},
         {u"render"_s, u"Render a score to a WAV file through a SoundFont"_s, runRender},
         {u"train"_s, u"Train the music transformer on MIDI and MusicXML files"_s, runTrain},
+        {u"finetune"_s, u"Fine-tune the music transformer on your own music; NLL per note before and after"_s, runFinetune},
+        {u"optout"_s, u"List the training works, or take works out of the model (unlearning, checked)"_s, runOptOut},
         {u"generate"_s, u"Ask the music transformer for music: new, for instruments, continue or infill"_s, runGenerate},
         {u"metrics"_s, u"Pitch-class entropy, scale and groove consistency of scores (MMT's metrics)"_s, runMetrics},
         {u"attention"_s, u"Musical self-attention of the model per head (MMT's relative attention): CSV and charts"_s,

@@ -37,6 +37,8 @@ int runIndex(const QStringList &arguments);
 int runEval(const QStringList &arguments); // needs a QGuiApplication (plots)
 int runAttention(const QStringList &arguments); // needs a QGuiApplication (charts)
 int runGenerate(const QStringList &arguments);
+int runFinetune(const QStringList &arguments);
+int runOptOut(const QStringList &arguments);
 
 // `tutti train --workers N`: starts N copies of `arguments` (the train command's, without
 // the program name) as ranks 0..N-1 of a loopback training group, relays their output and
@@ -52,6 +54,7 @@ int benchTrain(const QStringList &arguments);
 int benchGenerate(const QStringList &arguments);
 int benchPianoRoll(const QStringList &arguments); // needs a QApplication
 int benchOriginality(const QStringList &arguments);
+int benchOptOut(const QStringList &arguments);
 
 } // namespace tutti::cli
 // end of commands.h

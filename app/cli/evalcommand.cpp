@@ -10,6 +10,7 @@
 #include "model/modellocation.h"
 #include "generation/suggestion.h"
 #include "model/generationsession.h"
+#include "model/likelihood.h"
 #include "model/trainer.h"
 #include "model/transformermodel.h"
 #include "representation/corpus.h"
@@ -52,14 +53,8 @@ struct Corpus
 // Windows from beat 0 every 256 beats, at most `limit` of them (0: all).
 void addWindows(const std::vector<Event> &notes, int maxEvents, int limit, std::vector<std::vector<Event>> &windows)
 {
-    int count = 0;
-    for (int firstBeat = 0; firstBeat <= notes.back().beatValue() && (limit == 0 || count < limit);
-         firstBeat += maxBeatsPerWindow, ++count) {
-        EncodeOptions window;
-        window.firstBeat = firstBeat;
-        window.maxEvents = maxEvents;
-        windows.push_back(sequenceFromNotes(notes, window));
-    }
+    for (std::vector<Event> &window : likelihoodWindows(notes, maxEvents, limit))
+        windows.push_back(std::move(window));
 }
 
 // With `test`, every piece is a validation piece (a corpus of the user's own, no split).
@@ -92,30 +87,6 @@ Corpus readCorpus(const QStringList &directories, int maxEvents, bool test, Eval
     err() << "\n";
     results.validationWindows = static_cast<int>(corpus.validationWindows.size());
     return corpus;
-}
-
-SequenceLoss transformerLoss(const TransformerModel &model, const std::vector<std::vector<Event>> &windows)
-{
-    SequenceLoss loss;
-    std::array<double, fieldCount> sums{};
-    for (std::size_t first = 0; first < windows.size(); first += validationBatch) {
-        const std::vector<std::vector<Event>> batch(
-            windows.begin() + static_cast<std::ptrdiff_t>(first),
-            windows.begin() + static_cast<std::ptrdiff_t>(std::min(first + validationBatch, windows.size())));
-        std::int64_t targets = 0;
-        for (const std::vector<Event> &window : batch) {
-            targets += static_cast<std::int64_t>(window.size()) - 1;
-            loss.notes += std::count_if(window.begin() + 1, window.end(), [](const Event &e) { return e.isNote(); });
-        }
-        const std::array<double, fieldCount> means = sequenceLoss(model, batch);
-        for (int f = 0; f < fieldCount; ++f)
-            sums[static_cast<std::size_t>(f)] += means[static_cast<std::size_t>(f)] * static_cast<double>(targets);
-        loss.targets += targets;
-    }
-    for (int f = 0; f < fieldCount; ++f)
-        loss.perField[static_cast<std::size_t>(f)] =
-            sums[static_cast<std::size_t>(f)] / std::max<double>(1, static_cast<double>(loss.targets));
-    return loss;
 }
 
 // A score without tracks whose one time signature is the one in force at `from`.
@@ -342,14 +313,14 @@ int runEval(const QStringList &arguments)
         return fail(u"no validation piece has %1 bars to take contexts from"_s.arg(3 * contextBars), 1);
 
     err() << "scoring " << corpus.validationWindows.size() << " validation windows\n";
-    results.transformerLoss = transformerLoss(*model, corpus.validationWindows);
+    results.transformerLoss = sequenceLikelihood(*model, corpus.validationWindows, validationBatch);
     FieldNgramModel baseline(results.ngramOrder);
     if (!results.testMode) {
         baseline.train(corpus.trainingWindows);
         results.baselineLoss = baseline.sequenceLoss(corpus.validationWindows);
     }
     for (const auto &[name, windows] : corpus.validationWindowsByCorpus) {
-        CorpusLoss loss{name, corpus.validationPiecesByCorpus.at(name), transformerLoss(*model, windows), {}};
+        CorpusLoss loss{name, corpus.validationPiecesByCorpus.at(name), sequenceLikelihood(*model, windows, validationBatch), {}};
         if (!results.testMode)
             loss.baseline = baseline.sequenceLoss(windows);
         results.corpusLosses.push_back(std::move(loss));

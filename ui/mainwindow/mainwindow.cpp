@@ -9,6 +9,7 @@
 #include "edit/noteeditor.h"
 #include "edit/scoredocument.h"
 #include "io/scorefile.h"
+#include "model/modelmenu.h"
 #include "pianoroll/edittoolbar.h"
 #include "pianoroll/notecanvas.h"
 #include "pianoroll/pianorolleditor.h"
@@ -265,6 +266,8 @@ void MainWindow::createMenus()
     };
     view->addAction(u"Zoom &In"_s, QKeySequence::ZoomIn, this, [zoomTime] { zoomTime(1.25); });
     view->addAction(u"Zoom &Out"_s, QKeySequence::ZoomOut, this, [zoomTime] { zoomTime(0.8); });
+
+    addModelMenu(menuBar(), this);
 
     QMenu *help = menuBar()->addMenu(u"&Help"_s);
     help->addAction(u"&About Tutti"_s, this, [this] {

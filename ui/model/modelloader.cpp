@@ -3,6 +3,7 @@
 
 #include "model/generationsession.h"
 #include "model/modellocation.h"
+#include "model/personalization.h"
 #include "model/transformermodel.h"
 
 #include <QFileInfo>
@@ -53,7 +54,8 @@ void ModelLoader::load()
         if (!model)
             error = u"Could not load the music model: "_s + error;
         QString indexError;
-        const QString indexPath = defaultOriginalityIndexPath();
+        const QString companion = companionIndexPath(path);
+        const QString indexPath = QFileInfo::exists(companion) ? companion : defaultOriginalityIndexPath();
         const OriginalityIndex index = indexPath.isEmpty() ? OriginalityIndex()
                                                            : OriginalityIndex::load(indexPath, indexError);
         if (indexPath.isEmpty())
@@ -63,6 +65,19 @@ void ModelLoader::load()
             Qt::QueuedConnection);
     });
     m_thread->start();
+}
+
+bool ModelLoader::setPath(const QString &path)
+{
+    if (m_state == State::Loading)
+        return false;
+    m_path = path;
+    m_pathGiven = !path.isEmpty();
+    m_model.reset();
+    m_index = OriginalityIndex();
+    m_state = State::Idle;
+    Q_EMIT stateChanged(m_state);
+    return true;
 }
 
 void ModelLoader::finish(std::shared_ptr<const TransformerModel> model, const QString &error,

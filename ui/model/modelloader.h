@@ -17,7 +17,8 @@
 // nothing else in the application depends on the model.
 //
 // The originality index (tutti-corpus.index, found by defaultOriginalityIndexPath()) is
-// loaded on the same thread: the candidate tray checks every suggestion against it. Without
+// loaded on the same thread: the candidate tray checks every suggestion against it. A
+// personal or opted-out model brings its own index beside it (companionIndexPath), used instead. Without
 // it suggestions still work; originalityDescription() says the check is off and why.
 #pragma once
 
@@ -54,6 +55,9 @@ public:
     ~ModelLoader() override; // waits for a load in progress (a fraction of a second)
 
     void load(); // does nothing while loading or once loaded
+    // Another model file (empty: the default one) for the next load(): the current model is
+    // dropped. False, changing nothing, while a load is in progress.
+    bool setPath(const QString &path);
     State state() const { return m_state; }
     std::shared_ptr<const TransformerModel> model() const { return m_model; }
     QString path() const { return m_path; }   // empty until load() has looked for the file

@@ -1,6 +1,8 @@
 // suggestionpanel.cpp — the request form, the buttons and the candidate tray.
 #include "suggestionpanel.h"
 
+#include "model/modelchooser.h"
+
 #include "candidatelistmodel.h"
 #include "edit/scoredocument.h"
 #include "instrumentpicker.h"
@@ -69,6 +71,7 @@ SuggestionPanel::SuggestionPanel(SuggestionController *suggestions, SuggestionAu
 
     ScoreDocument *document = suggestions->document();
     ModelLoader *loader = suggestions->modelLoader();
+    m_form->insertRow(0, u"Model:"_s, new ModelChooser(loader, this));
     connect(loader, &ModelLoader::stateChanged, this, [this, loader] { m_model->setText(loader->description()); });
     connect(suggestions, &SuggestionController::message, this, &SuggestionPanel::showMessage);
     connect(suggestions, &SuggestionController::busyChanged, this, [this](bool busy) {

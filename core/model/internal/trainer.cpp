@@ -1,6 +1,7 @@
 // trainer.cpp — the training loop: batches, loss, AdamW, validation, checkpoints.
 #include "model/trainer.h"
 
+#include "model/internal/adaptation.h"
 #include "model/internal/dataparallel.h"
 #include "model/internal/modelfile.h"
 #include "model/internal/modelimpl.h"
@@ -736,6 +737,54 @@ double benchmarkTraining(const ModelConfig &config, int batchSize, int events, i
         step();
     const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
     return static_cast<double>(batch.tokens) * steps / seconds;
+}
+
+int adaptModel(TransformerModel &model, const AdaptationSettings &settings,
+               const std::function<void(AdaptationBatch &batch)> &draw,
+               const std::function<bool(int step, double learnLoss, double forgetLoss)> &afterStep)
+{
+    Network &network = model.impl().network;
+    AdamW optimizer(network.parameters());
+    const auto summed = [](const FieldTensors &losses) {
+        torch::Tensor sum = losses[0];
+        for (int field = 1; field < fieldCount; ++field)
+            sum = sum + losses[field];
+        return sum;
+    };
+    int step = 0;
+    while (step < settings.steps) {
+        AdaptationBatch windows;
+        draw(windows);
+        torch::Tensor loss;                                                               // () once defined
+        double learnLoss = 0.0;
+        double forgetLoss = 0.0;
+        if (!windows.learn.empty()) {
+            const Batch batch = makeBatch(windows.learn, 0);
+            const torch::Tensor learn = summed(batchLosses(network, batch, settings.dropout, settings.bf16, batch.tokens));
+            learnLoss = learn.item<double>();
+            loss = learn;
+        }
+        if (!windows.forget.empty() && settings.forgetWeight > 0.0) {
+            const Batch batch = makeBatch(windows.forget, 0);
+            const torch::Tensor forget = summed(batchLosses(network, batch, settings.dropout, settings.bf16, batch.tokens));
+            forgetLoss = forget.item<double>();
+            loss = loss.defined() ? loss - settings.forgetWeight * forget : -settings.forgetWeight * forget;
+        }
+        if (!loss.defined())
+            break;
+        for (torch::Tensor &parameter : network.parameters())
+            parameter.mutable_grad() = torch::Tensor();
+        loss.backward();
+        torch::nn::utils::clip_grad_norm_(network.parameters(), 1.0);
+        const double warmup = std::min(1.0, static_cast<double>(step + 1) / std::max(1, settings.warmupSteps));
+        optimizer.update(network.parameters(), settings.learningRate * warmup, settings.weightDecay);
+        ++step;
+        if (afterStep && !afterStep(step, learnLoss, forgetLoss))
+            break;
+    }
+    for (torch::Tensor &parameter : network.parameters())
+        parameter.mutable_grad() = torch::Tensor();
+    return step;
 }
 
 } // namespace tutti

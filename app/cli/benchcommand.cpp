@@ -23,6 +23,7 @@ const std::vector<Benchmark> &benchmarks()
         {u"pianoroll"_s, u"Piano roll load and paint time with a 100,000-note score"_s, benchPianoRoll},
         {u"originality"_s, u"Originality check of an 8-bar, 4-part candidate against the corpus index"_s,
          benchOriginality},
+        {u"thru"_s, u"MIDI thru latency beyond the audio buffer (own JACK dummy server)"_s, benchThru},
         {u"generate"_s, u"Music transformer generation speed with and without the KV cache"_s, benchGenerate},
     };
     return table;

@@ -37,6 +37,7 @@ int runIndex(const QStringList &arguments);
 int runEval(const QStringList &arguments); // needs a QGuiApplication (plots)
 int runAttention(const QStringList &arguments); // needs a QGuiApplication (charts)
 int runGenerate(const QStringList &arguments);
+int runPorts(const QStringList &arguments);
 
 // `tutti train --workers N`: starts N copies of `arguments` (the train command's, without
 // the program name) as ranks 0..N-1 of a loopback training group, relays their output and
@@ -52,6 +53,7 @@ int benchTrain(const QStringList &arguments);
 int benchGenerate(const QStringList &arguments);
 int benchPianoRoll(const QStringList &arguments); // needs a QApplication
 int benchOriginality(const QStringList &arguments);
+int benchThru(const QStringList &arguments);
 
 } // namespace tutti::cli
 // end of commands.h

@@ -76,17 +76,17 @@ private Q_SLOTS:
         // GIVEN a second client with a keyboard (its output) and a synthesizer (its input)
         RtMidiOut keys(RtMidi::UNIX_JACK, "sender");
         keys.openVirtualPort("keys");
-        RtMidiIn synth(RtMidi::UNIX_JACK, "sender");
+        RtMidiIn synth(RtMidi::UNIX_JACK, "synthesizer"); // one JACK client per RtMidi object
         synth.openVirtualPort("synth");
         // THEN Tutti lists the keyboard as an input and the synthesizer as an output
         MidiSystem system;
         QVERIFY(hasPort(system.inputs(), u"sender:keys"_s));
-        QVERIFY(!hasPort(system.inputs(), u"sender:synth"_s));
-        QVERIFY(hasPort(system.outputs(), u"sender:synth"_s));
+        QVERIFY(!hasPort(system.inputs(), u"synthesizer:synth"_s));
+        QVERIFY(hasPort(system.outputs(), u"synthesizer:synth"_s));
         const test::Run run = test::runTutti({u"ports"_s});
         QCOMPARE(run.exitCode, 0);
         QVERIFY2(run.out.contains(u"Inputs:\n  sender:keys (JACK)\n"_s), qPrintable(run.out));
-        QVERIFY2(run.out.contains(u"Outputs:\n  sender:synth (JACK)\n"_s), qPrintable(run.out));
+        QVERIFY2(run.out.contains(u"Outputs:\n  synthesizer:synth (JACK)\n"_s), qPrintable(run.out));
     }
 
     void receivesWhatIsPlayedOnTime()

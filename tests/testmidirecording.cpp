@@ -6,6 +6,7 @@
 #include "audio/playbackengine.h"
 #include "audio/soundfonts.h"
 #include "edit/scoredocument.h"
+#include "io/midifile.h"
 #include "io/tuttifile.h"
 #include "midi/jackdummyserver.h"
 #include "midi/midiinput.h"
@@ -154,6 +155,10 @@ private Q_SLOTS:
         const ScoreReadResult reread = readTuttiJson(tuttiJson(document.score()), u"take.tutti"_s);
         QVERIFY2(reread.error.isEmpty(), qPrintable(reread.error));
         QCOMPARE(reread.score.tracks[0].controls, recorded.controls);
+        const ScoreReadResult midi = readMidi(writeMidi(document.score()), u"take.mid"_s);
+        QVERIFY2(midi.error.isEmpty(), qPrintable(midi.error));
+        QCOMPARE(midi.score.tracks[0].controls.size(), std::size_t(2));
+        QCOMPARE(midi.score.tracks[0].controls[0].value, 127);
         // WHEN undone, THEN the track is as before the take
         document.undoStack()->undo();
         QCOMPARE(document.score().tracks[0].notes, (std::vector<Note>{{0, 480, 48, 70}}));

@@ -54,6 +54,7 @@ int benchGenerate(const QStringList &arguments);
 int benchPianoRoll(const QStringList &arguments); // needs a QApplication
 int benchOriginality(const QStringList &arguments);
 int benchThru(const QStringList &arguments);
+int benchAnswer(const QStringList &arguments);
 
 } // namespace tutti::cli
 // end of commands.h

@@ -100,12 +100,14 @@ private Q_SLOTS:
         QThread::msleep(50); // the connection takes a JACK cycle or two
         // WHEN three notes are played 30 ms apart, with the moment of each send noted
         std::vector<std::int64_t> sent;
+        std::vector<std::int64_t> sending; // how long each send call took: this thread may be preempted in it
         const int pitches[] = {60, 64, 67};
         for (int i = 0; i < 3; ++i) {
             const unsigned char on[3] = {0x90, static_cast<unsigned char>(pitches[i]),
                                          static_cast<unsigned char>(40 + 30 * i)};
             sent.push_back(MidiMessage::nowNs());
             keys.sendMessage(on, 3);
+            sending.push_back(MidiMessage::nowNs() - sent.back());
             std::this_thread::sleep_for(std::chrono::milliseconds(30));
         }
         // THEN each arrives with its pitch and velocity, within a JACK period plus 1 ms
@@ -116,7 +118,8 @@ private Q_SLOTS:
             QCOMPARE(int(message.data1), pitches[i]);
             QCOMPARE(int(message.data2), 40 + 30 * i);
             const double late = (message.timeNs - sent[static_cast<std::size_t>(i)]) * 1e-9;
-            QVERIFY2(late >= 0 && late <= m_server.periodSeconds() + 0.001,
+            const double slack = sending[static_cast<std::size_t>(i)] * 1e-9;
+            QVERIFY2(late >= 0 && late <= m_server.periodSeconds() + 0.001 + slack,
                      qPrintable(u"note %1 arrived %2 ms after it was sent"_s.arg(i).arg(late * 1000)));
         }
     }

@@ -32,6 +32,8 @@ public:
     double periodSeconds() const { return static_cast<double>(m_periodFrames) / m_sampleRate; }
 
 private:
+    QString launch(const QString &jackd, bool realtime);
+
     QProcess m_process;
     QString m_name;
     int m_sampleRate = 48000;

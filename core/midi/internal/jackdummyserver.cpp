@@ -29,11 +29,26 @@ QString JackDummyServer::start(int sampleRate, int periodFrames)
     m_name = u"tutti-"_s + QString::number(QCoreApplication::applicationPid()) + u'-'
         + QUuid::createUuid().toString(QUuid::Id128).left(8);
     m_process.setProcessChannelMode(QProcess::MergedChannels);
-    // Real-time scheduling where allowed (root, or the audio group's limits): it keeps the
-    // server's cycle, and the MIDI clients' threads, on time on a busy machine; JACK goes on
-    // without it where it is refused.
-    m_process.start(jackd, {u"--name"_s, m_name, u"-d"_s, u"dummy"_s, u"-r"_s, QString::number(sampleRate), u"-p"_s,
-                            QString::number(periodFrames)});
+    // Real-time scheduling where allowed (root, or the audio group's limits) keeps the
+    // server's cycle, and the MIDI clients' threads, on time on a busy machine; where the
+    // server will not run that way, it runs without.
+    QString problem = launch(jackd, true);
+    if (!problem.isEmpty())
+        problem = launch(jackd, false);
+    if (!problem.isEmpty())
+        return problem;
+    qputenv("JACK_DEFAULT_SERVER", m_name.toUtf8());
+    qputenv("TUTTI_MIDI_API", "jack");
+    return {};
+}
+
+QString JackDummyServer::launch(const QString &jackd, bool realtime)
+{
+    QStringList arguments = {u"--name"_s, m_name, u"-d"_s, u"dummy"_s, u"-r"_s, QString::number(m_sampleRate),
+                             u"-p"_s, QString::number(m_periodFrames)};
+    if (!realtime)
+        arguments.prepend(u"--no-realtime"_s);
+    m_process.start(jackd, arguments);
     if (!m_process.waitForStarted(5000))
         return u"jackd did not start: "_s + m_process.errorString();
     const QDeadlineTimer deadline(10000);
@@ -45,8 +60,6 @@ QString JackDummyServer::start(int sampleRate, int periodFrames)
         }
         QThread::msleep(20);
     }
-    qputenv("JACK_DEFAULT_SERVER", m_name.toUtf8());
-    qputenv("TUTTI_MIDI_API", "jack");
     return {};
 }
 

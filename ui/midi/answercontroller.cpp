@@ -6,8 +6,8 @@
 #include "midi/recordingsession.h"
 #include "score/timemap.h"
 #include "midicontroller.h"
+#include "model/modelloader.h"
 #include "suggestions/candidatelistmodel.h"
-#include "suggestions/modelloader.h"
 #include "suggestions/suggestioncontroller.h"
 #include "suggestions/suggestionworker.h"
 
@@ -21,7 +21,7 @@ AnswerController::AnswerController(MidiController *midi, SuggestionController *s
     , m_midi(midi)
     , m_suggestions(suggestions)
     , m_audio(audio)
-    , m_worker(new SuggestionWorker(this))
+    , m_worker(new SuggestionWorker(suggestions->modelLoader(), this))
 {
     connect(midi, &MidiController::recordingChanged, this, [this](bool recording) {
         m_recording = recording;
@@ -73,7 +73,7 @@ void AnswerController::positionChanged(Tick playhead)
     m_answer.settings().seed = m_answer.settings().seed + 1; // a different answer each time
     const int track = m_midi->activeTrack();
     const Score context = LiveAnswer::withTake(m_suggestions->document()->score(), track, session->recorder());
-    m_worker->start(m_suggestions->modelLoader()->model(), context, m_answer.request(context, *barLine, track));
+    m_worker->start(context, m_answer.request(context, *barLine, track));
 }
 
 } // namespace tutti

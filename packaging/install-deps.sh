@@ -16,7 +16,7 @@ packages=(
   libfluidsynth-dev libsndfile1-dev timgm6mb-soundfont musescore-general-soundfont-small
   fluid-soundfont-gm
   # MIDI ports (ALSA sequencer and JACK through RtMidi); a JACK server with the dummy backend for tests
-  librtmidi-dev jackd2
+  librtmidi-dev libasound2-dev libjack-jackd2-dev jackd2
   # tests: other programs' MIDI tools, audio analysis, a display for screenshots
   midicsv abcmidi sox xvfb xauth
   # MusicXML round trips against another program, and well-formedness checks

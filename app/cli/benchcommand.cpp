@@ -24,6 +24,8 @@ const std::vector<Benchmark> &benchmarks()
         {u"originality"_s, u"Originality check of an 8-bar, 4-part candidate against the corpus index"_s,
          benchOriginality},
         {u"optout"_s, u"Time of the fast opt-out (unlearning) of one work from the shipped model"_s, benchOptOut},
+        {u"thru"_s, u"MIDI thru latency beyond the audio buffer (own JACK dummy server)"_s, benchThru},
+        {u"answer"_s, u"Live answer: end of the played bar to the model's answer ready"_s, benchAnswer},
         {u"generate"_s, u"Music transformer generation speed with and without the KV cache"_s, benchGenerate},
     };
     return table;

@@ -27,6 +27,7 @@ const std::vector<Command> &commands()
         {u"index"_s, u"Build the corpus index that the originality check searches"_s, runIndex},
         {u"eval"_s, u"Validation likelihood and sample metrics of a model, next to real pieces and an n-gram baseline"_s,
          runEval},
+        {u"ports"_s, u"List the MIDI inputs and outputs (ALSA sequencer, JACK)"_s, runPorts},
         {u"bench"_s, u"Print speed figures (render, ...)"_s, runBench},
     };
     return table;

@@ -39,6 +39,7 @@ int runAttention(const QStringList &arguments); // needs a QGuiApplication (char
 int runGenerate(const QStringList &arguments);
 int runFinetune(const QStringList &arguments);
 int runOptOut(const QStringList &arguments);
+int runPorts(const QStringList &arguments);
 
 // `tutti train --workers N`: starts N copies of `arguments` (the train command's, without
 // the program name) as ranks 0..N-1 of a loopback training group, relays their output and
@@ -55,6 +56,8 @@ int benchGenerate(const QStringList &arguments);
 int benchPianoRoll(const QStringList &arguments); // needs a QApplication
 int benchOriginality(const QStringList &arguments);
 int benchOptOut(const QStringList &arguments);
+int benchThru(const QStringList &arguments);
+int benchAnswer(const QStringList &arguments);
 
 } // namespace tutti::cli
 // end of commands.h

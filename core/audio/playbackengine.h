@@ -9,6 +9,9 @@
 //   engine.setScore(score);                    // again after every edit
 //   engine.play();  engine.seek(tick);  engine.setLoop(true, from, to);  engine.pause();
 //   Tick t = engine.positionTick();            // poll for the playhead (PlaybackNotifier does)
+//   engine.setMetronome(true);  engine.setCountIn(1);  engine.play();   // recording
+//   engine.liveNoteOn(track, 60, 100);         // MIDI thru, from the MIDI thread
+//   engine.setMidiOutput(std::move(output));  engine.setRoute(Route::Both); // MIDI out
 //
 // Timing comes from the audio callback, never from GUI timers: events are dispatched on
 // FluidSynth's 64-frame block grid (within 32 frames of exact). All methods are for one
@@ -21,6 +24,10 @@
 #include <QString>
 
 #include <memory>
+
+namespace tutti {
+class MidiOutput;
+}
 
 namespace tutti::audio {
 
@@ -73,6 +80,36 @@ public:
     // Sounds a note of `track`'s instrument at once, while playing or not.
     void previewNoteOn(int track, int pitch, int velocity = 100);
     void previewNoteOff(int track, int pitch);
+
+    // Live input (MIDI thru) from ONE other thread, the MIDI thread: its own lock-free queue,
+    // taken at the start of the next audio callback. Sounds on `track`'s channel, so with its
+    // instrument; goes to the MIDI output instead or as well, as the route says.
+    void liveNoteOn(int track, int pitch, int velocity);
+    void liveNoteOff(int track, int pitch);
+    void liveController(int track, int controller, int value);
+
+    // The metronome: the SoundFont's percussion on a channel of its own, an accent on each
+    // bar line and a click on each other beat, while playing.
+    void setMetronome(bool enabled);
+    bool metronome() const;
+    // Bars of clicks that the next play() sounds before the score moves (0: none); the
+    // playhead waits where it is meanwhile. Reset to 0 by that play().
+    void setCountIn(int bars);
+    bool isCountingIn() const;
+    double countInSeconds() const; // of the count-in set now, at the playhead's tempo and metre
+
+    // MIDI out: the score to an external port instead of, or as well as, FluidSynth. Each
+    // track plays on its own MIDI channel (drum tracks on 10); program, volume and pan go out
+    // at each play(). The engine owns the output and closes the one it had.
+    enum class Route
+    {
+        Synthesizer,
+        MidiPort,
+        Both,
+    };
+    void setMidiOutput(std::unique_ptr<MidiOutput> output); // nullptr: none
+    void setRoute(Route route);
+    Route route() const;
 
     // Output::Manual only: renders `frames` (a multiple of 64) into left/right.
     void renderManually(float *left, float *right, int frames);

@@ -16,8 +16,9 @@
 //   New          bars [firstBar, firstBar + lengthBars), a piece from nothing
 //   Instruments  the same, for exactly the instruments of `programs`
 //   Continue     bars [endBar, endBar + lengthBars), after the context [firstBar, endBar);
-//                the context's instruments (every pitched track's) are the ones written,
-//                and on accept the continuation replaces what those tracks had there
+//                the context's instruments (every pitched track's) are the ones written, or
+//                only those of `programs` when it is not empty; on accept the continuation
+//                replaces what the written instruments' tracks had there
 //   Infill       bars [firstBar, endBar) of `tracks`, keeping the music before and after
 // Nothing is written outside those bars. A note goes to the score's track of the same MMT
 // instrument (of several, the one whose notes lie nearest in pitch: two violins stay two
@@ -60,7 +61,7 @@ struct SuggestionRequest
     int firstBar = 0;             // see the table above; 0-based
     int endBar = 0;               // Continue, Infill: one past the last context / replaced bar
     int lengthBars = 8;           // New, Instruments, Continue: 1..32
-    std::vector<int> programs;    // Instruments: General MIDI programs (0..127) to write for
+    std::vector<int> programs;    // Instruments (and Continue, optionally): General MIDI programs (0..127) to write for
     std::vector<int> tracks;      // Infill: score track indices to rewrite; empty = every pitched track
     ScaleChoice scaleChoice = ScaleChoice::Any;
     Scale scale;                  // with ScaleChoice::Fixed

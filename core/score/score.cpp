@@ -71,6 +71,8 @@ void Score::normalize()
     for (Track &track : tracks) {
         std::sort(track.notes.begin(), track.notes.end());
         track.notes.erase(std::unique(track.notes.begin(), track.notes.end()), track.notes.end());
+        std::stable_sort(track.controls.begin(), track.controls.end(),
+                         [](const ControlChange &a, const ControlChange &b) { return a.tick < b.tick; });
     }
     normalizeMap(tempos, [](const TempoChange &a, const TempoChange &b) {
         return a.microsecondsPerQuarter == b.microsecondsPerQuarter;
@@ -100,6 +102,8 @@ void Score::setTicksPerQuarter(int newTicksPerQuarter)
             note.start = rescale(note.start, from, newTicksPerQuarter);
             note.length = std::max<Tick>(1, end - note.start);
         }
+        for (ControlChange &change : track.controls)
+            change.tick = rescale(change.tick, from, newTicksPerQuarter);
     }
     for (TempoChange &change : tempos)
         change.tick = rescale(change.tick, from, newTicksPerQuarter);

@@ -34,6 +34,19 @@ struct Note
 // Notes order by onset, then pitch, then length, then velocity.
 bool operator<(const Note &a, const Note &b);
 
+// A controller change of a track. The sustain pedal (controller 64) is what Tutti records,
+// plays, saves and writes to MIDI files; other controllers are not kept.
+struct ControlChange
+{
+    static constexpr int sustain = 64;
+
+    Tick tick = 0;
+    int controller = sustain;
+    int value = 0; // 0..127; the pedal is down from 64
+
+    friend bool operator==(const ControlChange &, const ControlChange &) = default;
+};
+
 struct Track
 {
     QString name;
@@ -46,6 +59,7 @@ struct Track
     bool soloed = false;
     std::uint32_t colour = 0; // 0xRRGGBB
     std::vector<Note> notes;  // sorted by operator< after Score::normalize()
+    std::vector<ControlChange> controls; // sorted by tick (stable) after Score::normalize()
 
     friend bool operator==(const Track &, const Track &) = default;
 };

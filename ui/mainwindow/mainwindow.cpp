@@ -10,6 +10,10 @@
 #include "edit/scoredocument.h"
 #include "io/scorefile.h"
 #include "model/modelmenu.h"
+#include "midi/answercontroller.h"
+#include "midi/midicontroller.h"
+#include "midi/midiportsdialog.h"
+#include "midi/recordingsession.h"
 #include "pianoroll/edittoolbar.h"
 #include "pianoroll/notecanvas.h"
 #include "pianoroll/pianorolleditor.h"
@@ -38,6 +42,7 @@
 #include <QSettings>
 #include <QStatusBar>
 #include <QStyle>
+#include <QSignalBlocker>
 #include <QTimer>
 
 #include <memory>
@@ -69,9 +74,11 @@ MainWindow::MainWindow(QWidget *parent)
     addDockWidget(Qt::LeftDockWidgetArea, tracksDock);
     setAcceptDrops(true);
 
+    m_midi = new MidiController(m_document, m_audio, this);
     createActions();
     createMenus();
     m_transport = new TransportBar(m_document, m_playPause, m_stop, m_loop, this);
+    m_transport->insertAction(m_transport->actions().value(3), m_record);
     addToolBar(Qt::TopToolBarArea, m_transport);
     addToolBar(Qt::TopToolBarArea, new EditToolBar(m_pianoRoll->noteEditor(), this));
     menuBar()->findChild<QMenu *>(u"viewMenu"_s)->addAction(tracksDock->toggleViewAction());
@@ -87,6 +94,16 @@ MainWindow::MainWindow(QWidget *parent)
     suggestionsDock->setWidget(m_suggestionPanel);
     addDockWidget(Qt::RightDockWidgetArea, suggestionsDock);
     menuBar()->findChild<QMenu *>(u"viewMenu"_s)->addAction(suggestionsDock->toggleViewAction());
+    m_answers = new AnswerController(m_midi, suggestions, m_audio, this);
+    connect(m_answers, &AnswerController::message, this, [this](const QString &text) { statusBar()->showMessage(text, 8000); });
+    connect(m_answerMe, &QAction::toggled, this, [this](bool on) {
+        MidiSettings settings = m_midi->settings();
+        if (settings.answer != on) {
+            settings.answer = on;
+            m_midi->applySettings(settings);
+        }
+        m_answers->setEnabled(on);
+    });
     connect(suggestions, &SuggestionController::message, this,
             [this](const QString &text) { statusBar()->showMessage(text, 8000); });
     connect(m_trackList, &TrackListPanel::activeTrackChanged, m_suggestionPanel, &SuggestionPanel::setActiveTrack);
@@ -145,6 +162,21 @@ MainWindow::MainWindow(QWidget *parent)
         m_rangeBegin = m_rangeEnd = 0;
         m_loop->setChecked(false);
     });
+    // MIDI: thru and takes go to the active track; step input writes at the playhead.
+    NoteEditor *editor = m_pianoRoll->noteEditor();
+    connect(m_trackList, &TrackListPanel::activeTrackChanged, m_midi, &MidiController::setActiveTrack);
+    connect(editor, &NoteEditor::gridIndexChanged, m_midi, [this, editor] { m_midi->setGridStep(editor->gridStep()); });
+    m_midi->setGridStep(editor->gridStep());
+    connect(m_midi, &MidiController::message, this, [this](const QString &text) { statusBar()->showMessage(text, 8000); });
+    connect(m_midi, &MidiController::recordingChanged, this, [this](bool on) {
+        const QSignalBlocker blocker(m_record);
+        m_record->setChecked(on);
+    });
+    connect(m_midi, &MidiController::stepCursorMoved, this, [this, editor](Tick cursor) {
+        editor->setPlayhead(cursor);
+        m_pianoRoll->setPlayhead(cursor, true);
+        m_audio->engine().seek(cursor);
+    });
     connect(m_pianoRoll, &PianoRollEditor::keyPressed, this,
             [this](int pitch) { m_audio->engine().previewNoteOn(m_trackList->activeTrack(), pitch); });
     connect(m_pianoRoll, &PianoRollEditor::keyReleased, this,
@@ -172,6 +204,8 @@ MainWindow::MainWindow(QWidget *parent)
     updateTitle();
     m_audio->start(settings.value(u"audio/soundFont"_s).toString());
     statusBar()->showMessage(m_audio->status());
+    m_midi->start(); // after the audio status: a missing MIDI system is said once, in its place
+    m_answerMe->setChecked(m_midi->settings().answer);
 
     connect(m_autosaver, &Autosaver::failed, this,
             [this](const QString &error) { statusBar()->showMessage(u"Autosave failed: "_s + error, 8000); });
@@ -179,7 +213,12 @@ MainWindow::MainWindow(QWidget *parent)
     QTimer::singleShot(0, this, &MainWindow::offerRecovery);
 }
 
-MainWindow::~MainWindow() = default;
+MainWindow::~MainWindow()
+{
+    // The MIDI thread plays into the audio engine: it stops before the engine goes.
+    delete m_answers;
+    delete m_midi;
+}
 
 void MainWindow::createActions()
 {
@@ -195,6 +234,26 @@ void MainWindow::createActions()
     m_loop->setToolTip(u"Loop the bars selected in the ruler (drag across the bar numbers); bars 1-4 "
                           "until a range is chosen"_s);
     connect(m_loop, &QAction::toggled, this, &MainWindow::toggleLoop);
+    m_record = new QAction(u"Record"_s, this);
+    m_record->setObjectName(u"recordAction"_s);
+    m_record->setIcon(QIcon::fromTheme(u"media-record"_s, style()->standardIcon(QStyle::SP_DialogYesButton)));
+    m_record->setCheckable(true);
+    m_record->setShortcut(Qt::Key_R);
+    m_record->setToolTip(u"Record from the MIDI keyboard into the active track (R); the count-in, metronome and "
+                         "overdub or replace are set under Playback > MIDI Ports"_s);
+    connect(m_record, &QAction::toggled, this, [this](bool on) { m_midi->setRecording(on); });
+    m_answerMe = new QAction(u"Answer Me"_s, this);
+    m_answerMe->setCheckable(true);
+    m_answerMe->setToolTip(u"While recording, when you rest for a bar the model answers: its continuation sounds "
+                           "from the next bar line and waits in the Suggestions tray (length and instrument under "
+                           "Playback > MIDI Ports)"_s);
+    m_stepInput = new QAction(u"Step Input"_s, this);
+    m_stepInput->setCheckable(true);
+    m_stepInput->setShortcut(QKeySequence(Qt::SHIFT | Qt::Key_S));
+    m_stepInput->setToolTip(u"Each key on the MIDI keyboard writes a note of the grid length at the playhead and "
+                            "moves on; keys held together make a chord; 0 writes a rest"_s);
+    connect(m_stepInput, &QAction::toggled, this,
+            [this](bool on) { m_midi->setStepMode(on, m_pianoRoll->noteEditor()->playhead()); });
 }
 
 void MainWindow::createMenus()
@@ -254,6 +313,12 @@ void MainWindow::createMenus()
     playback->addAction(m_playPause);
     playback->addAction(m_stop);
     playback->addAction(m_loop);
+    playback->addSeparator();
+    playback->addAction(m_record);
+    playback->addAction(m_answerMe);
+    playback->addAction(m_stepInput);
+    playback->addAction(u"Step &Rest"_s, QKeySequence(Qt::Key_0), this, [this] { m_midi->session()->stepRest(); });
+    playback->addAction(u"MIDI &Ports..."_s, this, &MainWindow::chooseMidiPorts);
     playback->addSeparator();
     playback->addAction(u"Choose &SoundFont..."_s, this, &MainWindow::chooseSoundFont);
 
@@ -389,10 +454,19 @@ void MainWindow::chooseSoundFont()
     m_audio->loadSoundFont(path);
 }
 
+void MainWindow::chooseMidiPorts()
+{
+    MidiPortsDialog dialog(m_midi, this);
+    if (dialog.exec() == QDialog::Accepted)
+        m_midi->applySettings(dialog.chosen());
+}
+
 void MainWindow::togglePlay()
 {
     audio::PlaybackEngine &engine = m_audio->engine();
-    if (engine.isPlaying())
+    if (m_midi->isRecording())
+        m_midi->setRecording(false); // pauses too
+    else if (engine.isPlaying())
         engine.pause();
     else
         engine.play();
@@ -400,6 +474,8 @@ void MainWindow::togglePlay()
 
 void MainWindow::stop()
 {
+    if (m_midi->isRecording())
+        m_midi->setRecording(false);
     m_audio->engine().stop();
 }
 

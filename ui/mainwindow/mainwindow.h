@@ -11,7 +11,9 @@
 namespace tutti {
 
 class AudioController;
+class AnswerController;
 class Autosaver;
+class MidiController;
 class PianoRollEditor;
 class ScoreDocument;
 class SuggestionPanel;
@@ -32,6 +34,8 @@ public:
     AudioController *audio() const { return m_audio; }
     PianoRollEditor *pianoRoll() const { return m_pianoRoll; }
     QAction *loopAction() const { return m_loop; }
+    QAction *recordAction() const { return m_record; }
+    MidiController *midi() const { return m_midi; }
     Autosaver *autosaver() const { return m_autosaver; }
     // The session is ending (SIGTERM, SIGINT): closes without asking anything and quits. An
     // unsaved document stays in a fresh recovery copy, offered at the next start; a clean one
@@ -52,6 +56,7 @@ private:
     void exportMidi();
     void exportAudio();
     void chooseSoundFont();
+    void chooseMidiPorts();
     void togglePlay();
     void stop();
     void toggleLoop(bool on);
@@ -73,6 +78,11 @@ private:
     QAction *m_playPause = nullptr;
     QAction *m_stop = nullptr;
     QAction *m_loop = nullptr;
+    QAction *m_record = nullptr;
+    QAction *m_stepInput = nullptr;
+    MidiController *m_midi = nullptr;
+    AnswerController *m_answers = nullptr;
+    QAction *m_answerMe = nullptr;
     Tick m_rangeBegin = 0;   // the bar range chosen in the ruler (loop, later generation)
     Tick m_rangeEnd = 0;     // 0: none chosen yet, loop bars 1-4
     bool m_shuttingDown = false; // closeForShutdown(): no questions

@@ -22,25 +22,15 @@ void BlockScheduler::seek(Frame frame)
 
 void BlockScheduler::renderBlock(Synthesizer &synth, float *left, float *right)
 {
-    if (m_schedule) {
-        const Frame due = m_position + Synthesizer::blockFrames / 2;
-        const auto &events = m_schedule->events;
-        while (m_next < events.size() && events[m_next].frame < due)
-            synth.apply(events[m_next++]);
-    }
+    dispatchDue([&synth](const ScheduledEvent &event) { synth.apply(event); });
     synth.renderBlock(left, right);
-    m_position += Synthesizer::blockFrames;
+    advance();
 }
 
 void BlockScheduler::skipBlock()
 {
-    if (m_schedule) {
-        const Frame due = m_position + Synthesizer::blockFrames / 2;
-        const auto &events = m_schedule->events;
-        while (m_next < events.size() && events[m_next].frame < due)
-            ++m_next;
-    }
-    m_position += Synthesizer::blockFrames;
+    dispatchDue([](const ScheduledEvent &) {});
+    advance();
 }
 
 } // namespace tutti::audio

@@ -26,6 +26,20 @@ public:
     // Advances by one block without a synthesizer, dropping the events due there.
     void skipBlock();
 
+    // The two halves of renderBlock(), for callers that send events elsewhere too (MIDI
+    // out): apply(event) for each event due at this block, then advance() past it.
+    template<typename Apply>
+    void dispatchDue(Apply &&apply)
+    {
+        if (!m_schedule)
+            return;
+        const Frame due = m_position + Synthesizer::blockFrames / 2;
+        const auto &events = m_schedule->events;
+        while (m_next < events.size() && events[m_next].frame < due)
+            apply(events[m_next++]);
+    }
+    void advance() { m_position += Synthesizer::blockFrames; }
+
 private:
     const EventSchedule *m_schedule = nullptr;
     std::size_t m_next = 0; // index of the first event not yet applied

@@ -19,7 +19,8 @@ struct ScheduledEvent
 {
     enum class Kind : std::uint8_t
     {
-        NoteOff, // sorts first: a note-off and a note-on of one pitch at one frame must not cancel
+        Control, // a controller (key: its number, velocity: its value), before notes at one frame
+        NoteOff, // before note-ons: a note-off and a note-on of one pitch at one frame must not cancel
         NoteOn,
     };
 
@@ -37,6 +38,7 @@ struct ChannelSetup
     int volume = 100;
     int pan = 64;
     bool audible = true; // false when muted, or when another track is soloed
+    int midiChannel = 0; // for MIDI out: pitched tracks take 0..15 in turn (skipping 9), drums 9
 };
 
 struct EventSchedule
@@ -51,6 +53,13 @@ struct EventSchedule
 std::vector<bool> audibleTracks(const Score &score);
 
 EventSchedule buildSchedule(const Score &score, int sampleRate);
+
+// Metronome clicks on synthesizer channel `channel` (a drum channel, appended to
+// schedule.channels): an accent on each bar line, a click on each other beat, from tick 0
+// to `until`. Keys 76 and 77 are General MIDI's high and low wood blocks.
+inline constexpr int metronomeAccentKey = 76;
+inline constexpr int metronomeBeatKey = 77;
+void appendMetronome(EventSchedule &schedule, const Score &score, Tick until);
 
 } // namespace tutti::audio
 // end of eventschedule.h

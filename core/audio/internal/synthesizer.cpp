@@ -128,10 +128,17 @@ void Synthesizer::setChannelAudible(int channel, int volume, bool audible)
 
 void Synthesizer::apply(const ScheduledEvent &event)
 {
-    if (event.kind == ScheduledEvent::Kind::NoteOn)
+    switch (event.kind) {
+    case ScheduledEvent::Kind::NoteOn:
         fluid_synth_noteon(m_fluid->synth, event.channel, event.key, event.velocity);
-    else
+        break;
+    case ScheduledEvent::Kind::NoteOff:
         fluid_synth_noteoff(m_fluid->synth, event.channel, event.key);
+        break;
+    case ScheduledEvent::Kind::Control:
+        fluid_synth_cc(m_fluid->synth, event.channel, event.key, event.velocity);
+        break;
+    }
 }
 
 void Synthesizer::noteOn(int channel, int key, int velocity)
@@ -142,6 +149,11 @@ void Synthesizer::noteOn(int channel, int key, int velocity)
 void Synthesizer::noteOff(int channel, int key)
 {
     fluid_synth_noteoff(m_fluid->synth, channel, std::clamp(key, 0, 127));
+}
+
+void Synthesizer::controlChange(int channel, int controller, int value)
+{
+    fluid_synth_cc(m_fluid->synth, channel, std::clamp(controller, 0, 127), std::clamp(value, 0, 127));
 }
 
 void Synthesizer::allNotesOff()

@@ -45,6 +45,7 @@ public:
     void apply(const ScheduledEvent &event);
     void noteOn(int channel, int key, int velocity);
     void noteOff(int channel, int key);
+    void controlChange(int channel, int controller, int value);
     void allNotesOff();   // release every voice (tails ring on)
     void allSoundsOff();  // silence at once
 

@@ -176,13 +176,29 @@ QString planRequest(const Score &score, const SuggestionRequest &request, int co
         for (int index : pitchedTracks)
             plan.header.set(static_cast<std::size_t>(instrumentForProgram(score.tracks[static_cast<std::size_t>(index)].program)));
         plan.written = plan.header;
+        // With programs, only those instruments answer (the live answer's chosen ones).
+        std::map<int, int> programOfCode;
+        if (!request.programs.empty())
+            plan.written.reset();
+        for (int program : request.programs) {
+            const int code = program >= 0 && program <= 127 ? instrumentForProgram(program) : 0;
+            if (code == 0)
+                return u"the model cannot write for program %1"_s.arg(program);
+            programOfCode.emplace(code, program);
+            plan.header.set(static_cast<std::size_t>(code));
+            plan.written.set(static_cast<std::size_t>(code));
+        }
         const Tick contextFrom = map.barStart(request.firstBar + 1);
         const std::vector<Event> notes = contextNotes(score, {}, 0, 0);
         const int endBeat = beatFloor(plan.firstTick, tpq);
         plan.contextFirstBeat = contextStart(notes, beatFloor(contextFrom, tpq), endBeat, maxContextBeats, contextEvents);
         plan.context = notesInBeats(notes, plan.contextFirstBeat, endBeat);
-        plan.assignment = TrackAssignment(score, pitchedTracks, {}, contextFrom, plan.firstTick);
-        plan.replacedTracks = pitchedTracks; // the continuation takes the place of what followed
+        plan.assignment = TrackAssignment(score, pitchedTracks, programOfCode, contextFrom, plan.firstTick);
+        for (int index : pitchedTracks) { // the continuation takes the place of what followed
+            const int code = instrumentForProgram(score.tracks[static_cast<std::size_t>(index)].program);
+            if (plan.written.test(static_cast<std::size_t>(code)))
+                plan.replacedTracks.push_back(index);
+        }
         return {};
     }
     case SuggestionMode::Infill: {

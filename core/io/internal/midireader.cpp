@@ -262,7 +262,9 @@ private:
         constexpr int volumeController = 7;
         constexpr int panController = 10;
         const auto slot = static_cast<std::size_t>(channel);
-        if (controller == volumeController && state.chunk.firstVolume[slot] < 0)
+        if (controller == ControlChange::sustain)
+            state.chunk.sustain.push_back({state.tick, channel, value});
+        else if (controller == volumeController && state.chunk.firstVolume[slot] < 0)
             state.chunk.firstVolume[slot] = value;
         else if (controller == panController && state.chunk.firstPan[slot] < 0)
             state.chunk.firstPan[slot] = value;

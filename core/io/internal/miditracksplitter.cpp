@@ -123,6 +123,13 @@ std::vector<Track> splitMidiTracks(const std::vector<MidiChunkTrack> &chunks)
                 tracks.push_back(makeTrack(chunk, note.channel, program, setup, static_cast<int>(tracks.size())));
             tracks[part->second].notes.push_back({note.start, note.end - note.start, note.pitch, note.velocity});
         }
+        // The pedal goes to every part of this chunk on its channel.
+        for (const MidiSustainChange &change : chunk.sustain) {
+            for (const auto &[part, index] : trackOfPart) {
+                if (part.first == change.channel)
+                    tracks[index].controls.push_back({change.tick, ControlChange::sustain, change.value});
+            }
+        }
     }
     numberRepeatedNames(tracks);
     return tracks;

@@ -29,6 +29,13 @@ struct MidiChunkNote
     int program = -1; // the chunk's own program on this channel at the note-on; -1: none yet
 };
 
+struct MidiSustainChange
+{
+    Tick tick = 0;
+    int channel = 0;
+    int value = 0; // CC 64
+};
+
 struct MidiProgramChange
 {
     Tick tick = 0;
@@ -43,6 +50,7 @@ struct MidiChunkTrack
     QString name;                                 // first track-name event, trimmed
     std::vector<MidiChunkNote> notes;             // in note-on order
     std::vector<MidiProgramChange> programChanges; // in file order
+    std::vector<MidiSustainChange> sustain;       // in file order
     std::array<int, channelCount> firstVolume;    // first CC 7 per channel; -1: none
     std::array<int, channelCount> firstPan;       // first CC 10 per channel; -1: none
 

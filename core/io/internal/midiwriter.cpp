@@ -196,6 +196,8 @@ QByteArray trackChunk(const Track &track)
         const Tick start = std::max<Tick>(note.start, 0);
         chunk.note(start, start + std::max<Tick>(note.length, 1), channel, note.pitch, note.velocity);
     }
+    for (const ControlChange &change : track.controls)
+        chunk.setup(change.tick, 0xB0 | channel, dataByte(change.controller), dataByte(change.value));
     return chunk.finish(0);
 }
 

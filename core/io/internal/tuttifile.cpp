@@ -6,7 +6,8 @@
 //  "keySignatures": [{"tick": 0, "sharps": -1, "minor": false}],
 //  "tracks": [{"name": "Violin", "program": 40, "channel": 0, "drum": false, "volume": 100,
 //              "pan": 64, "mute": false, "solo": false, "colour": "#4e79a7",
-//              "notes": [[start, length, pitch, velocity], ...]}]}
+//              "notes": [[start, length, pitch, velocity], ...],
+//              "sustain": [[tick, value], ...]}]}     (the pedal, CC 64; absent when unused)
 //
 // Notes are arrays rather than objects: a 100,000-note score stays a few megabytes.
 #include "io/tuttifile.h"
@@ -38,7 +39,7 @@ QJsonObject trackJson(const Track &track)
     for (const Note &note : track.notes)
         notes.append(QJsonArray{static_cast<double>(note.start), static_cast<double>(note.length), note.pitch,
                                 note.velocity});
-    return QJsonObject{
+    QJsonObject object{
         {u"name"_s, track.name},
         {u"program"_s, track.program},
         {u"channel"_s, track.channel},
@@ -50,6 +51,14 @@ QJsonObject trackJson(const Track &track)
         {u"colour"_s, colourName(track.colour)},
         {u"notes"_s, notes},
     };
+    QJsonArray sustain;
+    for (const ControlChange &change : track.controls) {
+        if (change.controller == ControlChange::sustain)
+            sustain.append(QJsonArray{static_cast<double>(change.tick), change.value});
+    }
+    if (!sustain.isEmpty())
+        object.insert(u"sustain"_s, sustain);
+    return object;
 }
 
 // Reads one JSON document into a Score, checking every value's type and range. The first
@@ -174,6 +183,16 @@ private:
                 return false;
             }
             track.notes.push_back(note);
+        }
+        const QJsonArray sustain = object.value(u"sustain"_s).toArray();
+        for (qsizetype i = 0; i < sustain.size(); ++i) {
+            const QJsonArray fields = sustain[i].toArray();
+            ControlChange change;
+            if (fields.size() != 2 || !field(fields[0], 0, maxTick, change.tick) || !field(fields[1], 0, 127, change.value)) {
+                m_problem = where + u".sustain["_s + QString::number(i) + u"]: expected [tick >= 0, value 0..127]"_s;
+                return false;
+            }
+            track.controls.push_back(change);
         }
         return true;
     }

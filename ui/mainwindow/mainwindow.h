@@ -8,10 +8,13 @@
 
 #include <QMainWindow>
 
+class QLabel;
+
 namespace tutti {
 
 class AudioController;
 class Autosaver;
+class ErrorNotice;
 class PianoRollEditor;
 class ScoreDocument;
 class SuggestionPanel;
@@ -69,6 +72,8 @@ private:
     Autosaver *m_autosaver;
     TransportBar *m_transport = nullptr;
     SuggestionPanel *m_suggestionPanel = nullptr;
+    ErrorNotice *m_errors = nullptr;  // errors stay in the status bar until dismissed
+    QLabel *m_audioStatus = nullptr; // output, SoundFont, problems: a state beside the notices
     QMenu *m_recentMenu = nullptr;
     QAction *m_playPause = nullptr;
     QAction *m_stop = nullptr;

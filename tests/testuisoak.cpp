@@ -34,6 +34,16 @@ struct AutosaveEvent
     QByteArray fingerprint; // "saved" only
 };
 
+QtMessageHandler previousHandler = nullptr;
+
+// The offscreen platform warns each time a dialog opens; thousands of lines hide the ones
+// that matter.
+void quietHandler(QtMsgType type, const QMessageLogContext &context, const QString &message)
+{
+    if (!message.contains(u"does not support propagateSizeHints"_s))
+        previousHandler(type, context, message);
+}
+
 } // namespace
 
 class TestUiSoak final : public QObject
@@ -44,6 +54,7 @@ private Q_SLOTS:
     void initTestCase()
     {
         QStandardPaths::setTestModeEnabled(true); // keep the user's settings out of it
+        previousHandler = qInstallMessageHandler(quietHandler);
         QVERIFY(m_dir.isValid());
         // Suggestions come from a tiny model with random weights: fast, and the plumbing is
         // what is soaked here.
@@ -168,6 +179,11 @@ private Q_SLOTS:
         Autosaver restarted(&document, QFileInfo(copy).absolutePath());
         const QStringList orphans = restarted.claimOrphanedCopies();
         const AutosaveEvent &last = events.back();
+        const auto savedCount = std::count_if(events.begin(), events.end(),
+                                              [](const AutosaveEvent &event) { return event.kind == u"saved"_s; });
+        qInfo().noquote() << u"killed %1 ms after the last event (%2); %3 autosaves before"_s.arg(killedAt - last.atMs)
+                                 .arg(last.kind)
+                                 .arg(savedCount);
         if (last.kind == u"clean"_s) {
             QVERIFY2(!orphans.contains(copy), "a clean document left a recovery copy");
         } else {

@@ -75,6 +75,55 @@ QString describe(const Note &note)
     return u"%1+%2 pitch %3"_s.arg(note.start).arg(note.length).arg(note.pitch);
 }
 
+// The first thing that differs between two scores, for a failure message.
+QString difference(const Score &a, const Score &b)
+{
+    if (a.title != b.title || a.ticksPerQuarter != b.ticksPerQuarter)
+        return u"title or resolution"_s;
+    if (a.tempos != b.tempos) {
+        QStringList lines;
+        for (const auto *score : {&a, &b}) {
+            QStringList changes;
+            for (const TempoChange &tempo : score->tempos)
+                changes << u"%1: %2"_s.arg(tempo.tick).arg(tempo.microsecondsPerQuarter);
+            lines << changes.join(u", "_s);
+        }
+        return u"tempos [%1] became [%2]"_s.arg(lines[0], lines[1]);
+    }
+    if (a.timeSignatures != b.timeSignatures) {
+        QStringList lines;
+        for (const auto *score : {&a, &b}) {
+            QStringList changes;
+            for (const TimeSignatureChange &metre : score->timeSignatures)
+                changes << u"%1: %2/%3"_s.arg(metre.tick).arg(metre.numerator).arg(metre.denominator);
+            lines << changes.join(u", "_s);
+        }
+        return u"time signatures [%1] became [%2]"_s.arg(lines[0], lines[1]);
+    }
+    if (a.keySignatures != b.keySignatures)
+        return u"key signatures"_s;
+    if (a.tracks.size() != b.tracks.size())
+        return u"%1 tracks became %2"_s.arg(a.tracks.size()).arg(b.tracks.size());
+    for (std::size_t t = 0; t < a.tracks.size(); ++t) {
+        const Track &x = a.tracks[t];
+        const Track &y = b.tracks[t];
+        if (x.notes != y.notes) {
+            for (std::size_t i = 0; i < std::min(x.notes.size(), y.notes.size()); ++i)
+                if (!(x.notes[i] == y.notes[i]))
+                    return u"track %1 note %2: %3 velocity %4 became %5 velocity %6"_s.arg(t + 1)
+                        .arg(i)
+                        .arg(describe(x.notes[i]))
+                        .arg(x.notes[i].velocity)
+                        .arg(describe(y.notes[i]))
+                        .arg(y.notes[i].velocity);
+            return u"track %1: %2 notes became %3"_s.arg(t + 1).arg(x.notes.size()).arg(y.notes.size());
+        }
+        if (!(x == y))
+            return u"track %1 \"%2\" became \"%3\" (or its settings)"_s.arg(t + 1).arg(x.name, y.name);
+    }
+    return u"only in the file's bytes"_s;
+}
+
 } // namespace
 
 SoakDriver::SoakDriver(MainWindow *window, quint64 seed)
@@ -596,7 +645,7 @@ QString SoakDriver::saveReopenProblem(const QString &path)
     if (const QString openError = reopened.open(path); !openError.isEmpty())
         return u"reopening failed: "_s + openError;
     if (fingerprint(reopened.score()) != fingerprint(document->score()))
-        return u"the reopened score differs from the saved one"_s;
+        return u"the reopened score differs from the saved one: "_s + difference(document->score(), reopened.score());
     return {};
 }
 

@@ -5,11 +5,12 @@
 // The seed of the random run is printed; replay a failure with
 //   TUTTI_SOAK_SEED=1234 TUTTI_SOAK_ACTIONS=5000 build/tests/testuisoak
 // (TUTTI_SOAK_ACTIONS also makes the run longer, TUTTI_SOAK_VERBOSE=1 prints every action;
-// `tutti bench soak --minutes N` runs for minutes). The seeds of failures found so far are rows of their own, run every time.
+// `tutti bench soak --minutes N` runs for minutes). The seeds of failures found so far are
+// rows of their own, run every time.
 #include "edit/autosaver.h"
 #include "edit/scoredocument.h"
-#include "generation/modellocation.h"
 #include "mainwindow/mainwindow.h"
+#include "model/modellocation.h"
 #include "soak/soakdriver.h"
 #include "soak/soakrun.h"
 #include "tinymodel.h"

@@ -13,7 +13,7 @@
 #include "cli/commands.h"
 
 #include "edit/autosaver.h"
-#include "generation/modellocation.h"
+#include "model/modellocation.h"
 #include "mainwindow/mainwindow.h"
 #include "soak/soakrun.h"
 

@@ -50,6 +50,29 @@ private Q_SLOTS:
         QCOMPARE(document.score().tempos, tempos);
         QCOMPARE(document.score().timeSignatures, metres);
     }
+
+    void commandKeepsTheMapsNormalized()
+    {
+        // GIVEN 120 BPM from the start (found by the soak test: a tempo equal to the one in
+        // force stayed in the map, and the saved score reopened without it)
+        ScoreDocument document;
+        const Score before = document.score();
+        // WHEN 120 BPM is set again at bar 3 and 4/4 at bar 2, and 90 BPM from bar 5 in a
+        // score whose maps were empty
+        auto tempos = mapWith(before.tempos, TempoChange{3840, 500000});
+        tempos = mapWith(tempos, TempoChange{7680, TempoChange::microsecondsFromBpm(90)});
+        const auto metres = mapWith(before.timeSignatures, TimeSignatureChange{1920, 4, 4});
+        document.undoStack()->push(new ChangeMapsCommand(&document, tempos, metres, u"Edit Tempo and Metre"_s));
+        // THEN the maps hold only real changes, as a saved and reopened score would
+        Score normalized = document.score();
+        normalized.normalize();
+        QCOMPARE(document.score().tempos, normalized.tempos);
+        QCOMPARE(document.score().timeSignatures, normalized.timeSignatures);
+        QCOMPARE(document.score().tempos.back(), (TempoChange{7680, TempoChange::microsecondsFromBpm(90)}));
+        // AND undo restores the maps exactly
+        document.undoStack()->undo();
+        QCOMPARE(document.score(), before);
+    }
 };
 
 QTEST_APPLESS_MAIN(TestEditMaps)

@@ -177,6 +177,37 @@ private Q_SLOTS:
         QCOMPARE(notesOf(document), (std::vector<Note>{{0, 480, 60, 80}, {480, 480, 60, 80}}));
     }
 
+    void notesLandingOnEqualNotesMergeSoTheScoreReopensEqual()
+    {
+        // GIVEN C4 and E4, both selected and copied (found by the soak test: a paste onto
+        // the copied notes doubled them, and a saved score reopened with one of each)
+        ScoreDocument document;
+        load(document, {{0, 480, 60, 80}, {480, 480, 64, 80}});
+        NoteEditor editor(&document);
+        editor.selectAll();
+        editor.copySelection();
+        // WHEN pasted where they are THEN nothing changes and no step is pushed
+        editor.setPlayhead(0);
+        QVERIFY(!editor.paste());
+        QCOMPARE(document.undoStack()->count(), 0);
+        // WHEN pasted half a bar later THEN only the note not already there is added
+        editor.setPlayhead(480);
+        QVERIFY(editor.paste());
+        QCOMPARE(notesOf(document), (std::vector<Note>{{0, 480, 60, 80}, {480, 480, 60, 80}, {480, 480, 64, 80},
+                                                       {960, 480, 64, 80}}));
+        // WHEN the C4 at 480 is moved onto the C4 at 0 THEN they merge into one
+        editor.selection()->select({{480, 480, 60, 80}});
+        QVERIFY(editor.moveSelection(-480, 0));
+        QCOMPARE(notesOf(document), (std::vector<Note>{{0, 480, 60, 80}, {480, 480, 64, 80}, {960, 480, 64, 80}}));
+        Score normalized = document.score();
+        normalized.normalize();
+        QCOMPARE(document.score(), normalized);
+        // AND undo gives back both, exactly
+        document.undoStack()->undo();
+        QCOMPARE(notesOf(document), (std::vector<Note>{{0, 480, 60, 80}, {480, 480, 60, 80}, {480, 480, 64, 80},
+                                                       {960, 480, 64, 80}}));
+    }
+
     void selectionFollowsEditsUndoAndRedo()
     {
         // GIVEN a selected note

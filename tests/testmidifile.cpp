@@ -401,10 +401,7 @@ private Q_SLOTS:
             u"byte 4: header chunk declares 6 bytes but only 2 remain"_s);
         row("header too small", "MThd"_ba + hex("00 00 00 02 00 01"),
             u"byte 4: header chunk declares 2 bytes; at least 6 are needed"_s);
-        row("format 2", header(2, 1, 480),
-            u"byte 8: format 2 (independent sequences) is not supported; only formats 0 and 1"_s);
-        row("format 3", header(3, 1, 480),
-            u"byte 8: unknown format 3; only formats 0 and 1 are MIDI files Tutti reads"_s);
+        row("format 3", header(3, 1, 480), u"byte 8: unknown format 3; only formats 0, 1 and 2 are MIDI files"_s);
         row("SMPTE", header(1, 1, 0xE728),
             u"byte 12: SMPTE time division (25 frames per second) is not supported; only ticks per quarter note"_s);
         row("zero division", header(1, 1, 0), u"byte 12: time division of 0 ticks per quarter note"_s);
@@ -426,7 +423,12 @@ private Q_SLOTS:
             u"byte 25: track 1: meta event 0x03 declares 16 bytes but only 1 remain"_s);
         row("sysex too long", track("00 F0 7F 00"),
             u"byte 23: track 1: system exclusive event declares 127 bytes but only 1 remain"_s);
-        row("system status", track("00 F4"), u"byte 23: track 1: status byte 0xF4 does not belong in a MIDI file"_s);
+        row("system message without its data", track("00 F2 40 90 3C 40"),
+            u"byte 25: track 1: expected a data byte (below 0x80) but found 0x90"_s);
+        row("last track far too short", head + "MTrk"_ba + u32(4 + 17) + endOfTrack,
+            u"byte 18: track 1 declares 21 bytes but only 4 remain"_s);
+        row("short track before the last", header(1, 2, 480) + "MTrk"_ba + u32(5) + endOfTrack,
+            u"byte 18: track 1 declares 5 bytes but only 4 remain"_s);
         row("status as data", track("00 90 3C 90 40"),
             u"byte 25: track 1: expected a data byte (below 0x80) but found 0x90"_s);
     }
@@ -440,6 +442,107 @@ private Q_SLOTS:
         // THEN the error names the file, the byte and the problem
         QCOMPARE(result.error, error);
         QVERIFY(!result.ok());
+    }
+
+    void skipsSystemMessagesInsideATrack_data()
+    {
+        QTest::addColumn<QByteArray>("messages");
+        QTest::addColumn<QString>("skipped");
+        // As the public test suites place them: after a delta time, where an event belongs.
+        QTest::newRow("F1 xx") << hex("00 F1 7F") << u"1 system message that belong on a MIDI cable, not in a file: "
+                                                     "1 × 0xF1 time code quarter frame"_s;
+        QTest::newRow("F2 xx xx") << hex("00 F2 7F 7F") << u"1 × 0xF2 song position"_s;
+        QTest::newRow("F3 xx") << hex("00 F3 01") << u"1 × 0xF3 song select"_s;
+        for (const char *status : {"F4", "F5", "F9", "FD"})
+            QTest::addRow("%s", status) << QByteArray::fromHex(QByteArray("00 ") + QByteArray(status))
+                                        << u"1 × 0x%1 undefined"_s.arg(QLatin1StringView(status));
+        QTest::newRow("F6") << hex("00 F6") << u"1 × 0xF6 tune request"_s;
+        QTest::newRow("F8") << hex("00 F8") << u"1 × 0xF8 timing clock"_s;
+        QTest::newRow("FA FB FC") << hex("00 FA 00 FB 00 FC 00 FA")
+                                  << u"4 system messages that belong on a MIDI cable, not in a file: "
+                                     "2 × 0xFA start, 1 × 0xFB continue, 1 × 0xFC stop"_s;
+        QTest::newRow("FE") << hex("00 FE") << u"1 × 0xFE active sensing"_s;
+        QTest::newRow("all together") << hex("00 F1 7F 00 F2 7F 7F 00 F3 7F 00 F4 00 F5 00 F6 00 F8 00 F9 00 FA"
+                                             "00 FB 00 FC 00 FD 00 FE")
+                                      << u"13 system messages that belong on a MIDI cable, not in a file: "
+                                         "1 × 0xF1 time code quarter frame, 1 × 0xF2 song position, 1 × 0xF3 song "
+                                         "select, 1 × 0xF4 undefined, 1 × 0xF5 undefined, 1 × 0xF6 tune request, "
+                                         "1 × 0xF8 timing clock, 1 × 0xF9 undefined, 1 × 0xFA start, "
+                                         "1 × 0xFB continue, 1 × 0xFC stop, 1 × 0xFD undefined, 1 × 0xFE active "
+                                         "sensing"_s;
+    }
+
+    void skipsSystemMessagesInsideATrack()
+    {
+        QFETCH(QByteArray, messages);
+        QFETCH(QString, skipped);
+        // GIVEN C4 sounding, the messages, then C4 off and D4 by running status
+        const QByteArray bytes = smf(0, 96, {hex("00 90 3C 64") + messages + hex("60 3C 00  00 3E 64  60 3E 00")
+                                             + endOfTrack});
+        // WHEN it is read
+        const ScoreReadResult result = readMidi(bytes, u"clock.mid"_s);
+        // THEN the notes around the messages are all there
+        QVERIFY2(result.ok(), qPrintable(result.error));
+        QCOMPARE(describe(result.score.tracks[0].notes), u"0+96 60@100, 96+96 62@100"_s);
+        // AND one warning, at the first message, says what was skipped
+        QCOMPARE(result.warnings.size(), 1);
+        QVERIFY2(result.warnings[0].startsWith(u"clock.mid: byte 27: skipped "_s), qPrintable(result.warnings[0]));
+        QVERIFY2(result.warnings[0].contains(skipped), qPrintable(result.warnings[0]));
+    }
+
+    void readsALastTrackCutShort_data()
+    {
+        QTest::addColumn<int>("missing");
+        QTest::addColumn<QString>("notes");
+        // the track: C4, D4, E4, each 96 ticks, then end-of-track (4 bytes)
+        QTest::newRow("end-of-track's length byte") << 1 << u"0+96 60@100, 96+96 62@100, 192+96 64@100"_s;
+        QTest::newRow("whole end-of-track") << 4 << u"0+96 60@100, 96+96 62@100, 192+96 64@100"_s;
+        QTest::newRow("E4's off velocity") << 5 << u"0+96 60@100, 96+96 62@100, 192+1 64@100"_s;
+        QTest::newRow("E4's off but its delta") << 7 << u"0+96 60@100, 96+96 62@100, 192+1 64@100"_s;
+    }
+
+    void readsALastTrackCutShort()
+    {
+        QFETCH(int, missing);
+        QFETCH(QString, notes);
+        // GIVEN a format 1 file whose last track lacks `missing` of the bytes its header declares
+        const QByteArray full = smf(1, 96, {name("Tempo") + endOfTrack,
+                                            hex("00 90 3C 64 60 80 3C 40  00 90 3E 64 60 80 3E 40"
+                                                "00 90 40 64 60 80 40 40")
+                                                + endOfTrack});
+        const QByteArray bytes = full.chopped(missing);
+        // WHEN it is read
+        const ScoreReadResult result = readMidi(bytes, u"cut.mid"_s);
+        // THEN the complete events are kept (E4 whose off is lost ends with the track)
+        QVERIFY2(result.ok(), qPrintable(result.error));
+        QCOMPARE(describe(result.score.tracks[0].notes), notes);
+        // AND the first warning says the track was cut short
+        QVERIFY(!result.warnings.isEmpty());
+        QCOMPARE(result.warnings[0], u"cut.mid: byte 39: track 2 declares 28 bytes but only %1 remain; its events "
+                                     "were read up to the last complete one"_s.arg(28 - missing));
+    }
+
+    void playsFormat2SequencesOneAfterAnother()
+    {
+        // GIVEN a format 2 file: a sequence of C4 (a half note, at 100 BPM) and a sequence of a
+        // rest, then E4 and G4 together, in 3/4
+        const QByteArray bytes = smf(2, 96, {hex("00 FF 51 03 09 27 C0  00 90 3C 64  81 40 80 3C 00") + endOfTrack,
+                                             hex("00 FF 58 04 03 02 18 08  60 91 40 64  00 92 43 64"
+                                                 "60 81 40 00  00 82 43 00")
+                                                 + endOfTrack});
+        // WHEN it is read
+        const ScoreReadResult result = readMidi(bytes, u"seq.mid"_s);
+        // THEN the second sequence starts where the first ended, with its own metre
+        QVERIFY2(result.ok(), qPrintable(result.error));
+        QCOMPARE(describe(result.score).section(u'\n', 0, 3),
+                 u"title \"\", 96 ticks per quarter\ntempo 0: 600000\ntime 0: 4/4\ntime 192: 3/4"_s);
+        QCOMPARE(result.score.tracks.size(), std::size_t(3));
+        QCOMPARE(describe(result.score.tracks[0].notes), u"0+192 60@100"_s);
+        QCOMPARE(describe(result.score.tracks[1].notes), u"288+96 64@100"_s);
+        QCOMPARE(describe(result.score.tracks[2].notes), u"288+96 67@100"_s);
+        // AND a warning says how the sequences were joined
+        QCOMPARE(result.warnings,
+                 QStringList{u"seq.mid: byte 8: format 2 file: its 2 independent sequences play one after another"_s});
     }
 
     void toleratesUnknownChunksAndTrailingBytes()

@@ -27,6 +27,7 @@ const std::vector<Benchmark> &benchmarks()
         {u"thru"_s, u"MIDI thru latency beyond the audio buffer (own JACK dummy server)"_s, benchThru},
         {u"answer"_s, u"Live answer: end of the played bar to the model's answer ready"_s, benchAnswer},
         {u"generate"_s, u"Music transformer generation speed with and without the KV cache"_s, benchGenerate},
+        {u"soak"_s, u"Random edits on the main window for --minutes N, checking the score throughout"_s, benchSoak},
     };
     return table;
 }

@@ -54,6 +54,7 @@ int benchRender(const QStringList &arguments);
 int benchTrain(const QStringList &arguments);
 int benchGenerate(const QStringList &arguments);
 int benchPianoRoll(const QStringList &arguments); // needs a QApplication
+int benchSoak(const QStringList &arguments);      // needs a QApplication
 int benchOriginality(const QStringList &arguments);
 int benchOptOut(const QStringList &arguments);
 int benchThru(const QStringList &arguments);

@@ -7,6 +7,8 @@
 //   document.undoStack()->push(new ChangeMapsCommand(&document, tempos, metres, u"Edit Tempo"_s));
 //
 // The command replaces both maps whole (they are short); redo and undo restore them exactly.
+// The new maps are normalized as Score::normalize() does: a change to the value already in
+// force is dropped (a saved score must reopen equal).
 // mapWith/mapWithout keep a map sorted by tick with at most one entry per tick.
 #pragma once
 

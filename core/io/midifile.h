@@ -1,4 +1,4 @@
-// midifile.h — Standard MIDI File reading (formats 0 and 1) and writing (format 1).
+// midifile.h — Standard MIDI File reading (formats 0, 1 and 2) and writing (format 1).
 //
 // Usage:
 //   tutti::ScoreReadResult r = tutti::readMidiFile(u"song.mid"_s);
@@ -6,10 +6,13 @@
 //   QString error = tutti::writeMidiFile(r.score, u"copy.mid"_s);   // empty on success
 //
 // Reading never crashes, hangs or allocates without bound on hostile bytes: every length is
-// checked against what is left of the input. Format 2 and SMPTE time division are refused
-// with a message. Format 0 and multi-channel format 1 tracks are split into one Score track
-// per channel (and per program, where a channel changes program between notes). Channel 10
-// (index 9) becomes a drum track.
+// checked against what is left of the input. SMPTE time division, empty files and files
+// that are not MIDI are refused with a message. What other players tolerate is read with a
+// warning: system common and real-time messages inside a track are skipped, a last track a
+// few bytes short is read up to its last complete event, and format 2's independent
+// sequences play one after another. Format 0 and multi-channel format 1 tracks are split
+// into one Score track per channel (and per program, where a channel changes program
+// between notes). Channel 10 (index 9) becomes a drum track.
 #pragma once
 
 #include "readresult.h"

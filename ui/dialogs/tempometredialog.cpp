@@ -94,8 +94,12 @@ TempoMetreDialog::TempoMetreDialog(const Score &score, Tick at, QWidget *parent)
 bool TempoMetreDialog::apply(ScoreDocument *document) const
 {
     const Score &score = document->score();
-    std::vector<TempoChange> tempos = editedTempos(score);
-    std::vector<TimeSignatureChange> timeSignatures = editedTimeSignatures(score);
+    Score edited; // the maps as the command will keep them, normalized
+    edited.tempos = editedTempos(score);
+    edited.timeSignatures = editedTimeSignatures(score);
+    edited.normalize();
+    std::vector<TempoChange> tempos = std::move(edited.tempos);
+    std::vector<TimeSignatureChange> timeSignatures = std::move(edited.timeSignatures);
     if (tempos == score.tempos && timeSignatures == score.timeSignatures)
         return false;
     document->undoStack()->push(

@@ -1,6 +1,8 @@
 // mainwindow.cpp — actions, menus, file handling and transport wiring.
 #include "mainwindow.h"
 
+#include "errornotice.h"
+
 #include "attention/attentionpanel.h"
 #include "audio/audiocontroller.h"
 #include "audio/audioexporter.h"
@@ -34,6 +36,7 @@
 #include <QDockWidget>
 #include <QFileDialog>
 #include <QFileInfo>
+#include <QLabel>
 #include <QLocale>
 #include <QMenuBar>
 #include <QMessageBox>
@@ -68,6 +71,13 @@ MainWindow::MainWindow(QWidget *parent)
     , m_autosaver(new Autosaver(m_document, Autosaver::defaultFolder(), this))
 {
     setCentralWidget(m_pianoRoll);
+    // The status bar: routine notices on the left (they time out), then an error that stays
+    // until dismissed, then the audio status, which is a state, not a notice.
+    m_errors = new ErrorNotice(statusBar());
+    statusBar()->addPermanentWidget(m_errors);
+    m_audioStatus = new QLabel(statusBar());
+    m_audioStatus->setObjectName(u"audioStatus"_s);
+    statusBar()->addPermanentWidget(m_audioStatus);
     auto *tracksDock = new QDockWidget(u"Tracks"_s, this);
     tracksDock->setObjectName(u"tracksDock"_s);
     tracksDock->setWidget(m_trackList);
@@ -106,6 +116,10 @@ MainWindow::MainWindow(QWidget *parent)
     });
     connect(suggestions, &SuggestionController::message, this,
             [this](const QString &text) { statusBar()->showMessage(text, 8000); });
+    connect(suggestions, &SuggestionController::finished, this, [this](bool, const QString &error) {
+        if (!error.isEmpty())
+            m_errors->showError(error);
+    });
     connect(m_trackList, &TrackListPanel::activeTrackChanged, m_suggestionPanel, &SuggestionPanel::setActiveTrack);
     connect(audition, &SuggestionAudition::activeChanged, this, [this](bool active, Tick begin, Tick end) {
         if (active)
@@ -189,7 +203,7 @@ MainWindow::MainWindow(QWidget *parent)
         m_playPause->setText(playing ? u"Pause"_s : u"Play"_s);
         m_playPause->setIcon(style()->standardIcon(playing ? QStyle::SP_MediaPause : QStyle::SP_MediaPlay));
     });
-    connect(m_audio, &AudioController::statusChanged, this, [this](const QString &text) { statusBar()->showMessage(text); });
+    connect(m_audio, &AudioController::statusChanged, m_audioStatus, &QLabel::setText);
     connect(m_audio, &AudioController::soundFontFailed, this, [this](const QString &error) {
         QMessageBox::warning(this, u"SoundFont"_s, error + u"\n\nTutti keeps working; playback stays silent until a "
                                                            "SoundFont loads."_s);
@@ -203,12 +217,12 @@ MainWindow::MainWindow(QWidget *parent)
     restoreState(settings.value(u"window/state"_s).toByteArray());
     updateTitle();
     m_audio->start(settings.value(u"audio/soundFont"_s).toString());
-    statusBar()->showMessage(m_audio->status());
-    m_midi->start(); // after the audio status: a missing MIDI system is said once, in its place
+    m_audioStatus->setText(m_audio->status());
+    m_midi->start(); // after the audio status: a missing MIDI system is said once
     m_answerMe->setChecked(m_midi->settings().answer);
 
     connect(m_autosaver, &Autosaver::failed, this,
-            [this](const QString &error) { statusBar()->showMessage(u"Autosave failed: "_s + error, 8000); });
+            [this](const QString &error) { m_errors->showError(u"Autosave failed: "_s + error); });
     // Asked once the event loop runs, so the window is up behind the question.
     QTimer::singleShot(0, this, &MainWindow::offerRecovery);
 }

@@ -8,12 +8,15 @@
 
 #include <QMainWindow>
 
+class QLabel;
+
 namespace tutti {
 
 class AudioController;
 class AnswerController;
 class Autosaver;
 class MidiController;
+class ErrorNotice;
 class PianoRollEditor;
 class ScoreDocument;
 class SuggestionPanel;
@@ -74,6 +77,8 @@ private:
     Autosaver *m_autosaver;
     TransportBar *m_transport = nullptr;
     SuggestionPanel *m_suggestionPanel = nullptr;
+    ErrorNotice *m_errors = nullptr;  // errors stay in the status bar until dismissed
+    QLabel *m_audioStatus = nullptr; // output, SoundFont, problems: a state beside the notices
     QMenu *m_recentMenu = nullptr;
     QAction *m_playPause = nullptr;
     QAction *m_stop = nullptr;

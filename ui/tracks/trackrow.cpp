@@ -176,6 +176,15 @@ void TrackRow::mouseDoubleClickEvent(QMouseEvent *event)
 
 bool TrackRow::eventFilter(QObject *watched, QEvent *event)
 {
+    // Enter and Escape belong to the field while it is open, not to a window shortcut (the
+    // main window's Stop is Enter): without this, Enter stopped playback and left it open.
+    if (watched == m_nameEdit && event->type() == QEvent::ShortcutOverride) {
+        const int key = static_cast<QKeyEvent *>(event)->key();
+        if (key == Qt::Key_Return || key == Qt::Key_Enter || key == Qt::Key_Escape) {
+            event->accept();
+            return true;
+        }
+    }
     if (watched == m_nameEdit && event->type() == QEvent::KeyPress
         && static_cast<QKeyEvent *>(event)->key() == Qt::Key_Escape) {
         finishRename(false);

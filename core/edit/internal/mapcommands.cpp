@@ -10,6 +10,14 @@ ChangeMapsCommand::ChangeMapsCommand(ScoreDocument *document, std::vector<TempoC
     , m_tempos{document->score().tempos, std::move(tempos)}
     , m_timeSignatures{document->score().timeSignatures, std::move(timeSignatures)}
 {
+    // Kept as Score::normalize() keeps them (a change to the value already in force is
+    // dropped), so that a saved score reopens equal.
+    Score maps;
+    maps.tempos = std::move(m_tempos[1]);
+    maps.timeSignatures = std::move(m_timeSignatures[1]);
+    maps.normalize();
+    m_tempos[1] = std::move(maps.tempos);
+    m_timeSignatures[1] = std::move(maps.timeSignatures);
 }
 
 void ChangeMapsCommand::undo()

@@ -6,6 +6,7 @@
 #include "edit/scoredocument.h"
 
 #include <algorithm>
+#include <iterator>
 
 using namespace Qt::StringLiterals;
 
@@ -62,9 +63,19 @@ bool NoteEditor::replaceNotes(const std::vector<Note> &before, const std::vector
     std::vector<Note> sortedAfter = after;
     std::sort(sortedBefore.begin(), sortedBefore.end());
     std::sort(sortedAfter.begin(), sortedAfter.end());
-    if (sortedBefore == sortedAfter)
+    // A track never holds two equal notes (Score::normalize() merges them, so a saved score
+    // would reopen different): a note landing exactly on an equal one merges into it.
+    std::vector<Note> staying = m_document->score().tracks[track].notes;
+    std::sort(staying.begin(), staying.end());
+    std::vector<Note> others;
+    std::set_difference(staying.begin(), staying.end(), sortedBefore.begin(), sortedBefore.end(),
+                        std::back_inserter(others));
+    sortedAfter.erase(std::unique(sortedAfter.begin(), sortedAfter.end()), sortedAfter.end());
+    std::vector<Note> added;
+    std::set_difference(sortedAfter.begin(), sortedAfter.end(), others.begin(), others.end(), std::back_inserter(added));
+    if (sortedBefore == added)
         return false;
-    m_document->undoStack()->push(new EditNotesCommand(m_document, {{activeTrack(), before, after}}, text));
+    m_document->undoStack()->push(new EditNotesCommand(m_document, {{activeTrack(), sortedBefore, added}}, text));
     return true;
 }
 

@@ -22,6 +22,7 @@ struct MidiFormatError
 {
     qsizetype offset; // byte in the file where the problem was found
     QString problem;
+    bool cutShort = false; // the input ended inside what was being read
 };
 
 class MidiCursor
@@ -111,10 +112,12 @@ private:
     void need(qsizetype count) const
     {
         if (count < 0 || count > remaining())
-            throw MidiFormatError{m_position, QStringLiteral("cut short: needs %1 %2 but only %3 left")
-                                                  .arg(count)
-                                                  .arg(count == 1 ? QStringLiteral("byte") : QStringLiteral("bytes"))
-                                                  .arg(remaining())};
+            throw MidiFormatError{m_position,
+                                  QStringLiteral("cut short: needs %1 %2 but only %3 left")
+                                      .arg(count)
+                                      .arg(count == 1 ? QStringLiteral("byte") : QStringLiteral("bytes"))
+                                      .arg(remaining()),
+                                  true};
     }
 
     const char *m_data;

@@ -8,6 +8,15 @@
 // - A note whose off comes at the tick of its on (some drum tracks do this) lasts one tick.
 // - Running status survives meta and sysex events: the standard says they cancel it, but
 //   files relying on it exist, and a data byte cannot be mistaken for a status byte.
+// - System common and real-time messages (0xF1-0xF6, 0xF8-0xFE) belong on a MIDI cable,
+//   not in a file, but some files hold them: each is skipped with the data bytes the MIDI
+//   specification gives it (0xF1 and 0xF3 one, 0xF2 two, the rest none), running status
+//   survives them, and one warning per file counts them.
+// - A last track a few bytes shorter than its header declares (a file cut short in
+//   transfer) is read up to its last complete event, with a warning.
+// - Format 2 files (independent sequences) play their tracks one after another: each
+//   track starts where the one before it ended, and keeps the tempo and metre in force
+//   until it sets its own.
 // - Exactly the track chunks the header declares are read; unknown chunks between them and
 //   bytes after the last are skipped with a warning. Anything else malformed is an error.
 #include "io/midifile.h"
@@ -19,6 +28,7 @@
 #include <QFileInfo>
 #include <QStringDecoder>
 
+#include <algorithm>
 #include <deque>
 #include <map>
 #include <utility>
@@ -31,6 +41,40 @@ namespace {
 
 constexpr qint64 maxFileBytes = qint64(64) << 20;
 constexpr qsizetype maxWarnings = 20;
+constexpr qsizetype maxMissingTrackBytes = 16; // "a few": more is a damaged file, refused
+
+struct SystemMessage
+{
+    int dataBytes;
+    QString name;
+};
+
+// The MIDI 1.0 specification's system common (0xF1-0xF6) and real-time (0xF8-0xFE) messages.
+SystemMessage systemMessage(int status)
+{
+    switch (status) {
+    case 0xF1:
+        return {1, u"time code quarter frame"_s};
+    case 0xF2:
+        return {2, u"song position"_s};
+    case 0xF3:
+        return {1, u"song select"_s};
+    case 0xF6:
+        return {0, u"tune request"_s};
+    case 0xF8:
+        return {0, u"timing clock"_s};
+    case 0xFA:
+        return {0, u"start"_s};
+    case 0xFB:
+        return {0, u"continue"_s};
+    case 0xFC:
+        return {0, u"stop"_s};
+    case 0xFE:
+        return {0, u"active sensing"_s};
+    default: // 0xF4, 0xF5, 0xF9, 0xFD
+        return {0, u"undefined"_s};
+    }
+}
 
 // Track and instrument names carry no declared encoding: UTF-8 where valid, else Latin-1.
 QString decodeText(const QByteArray &bytes)
@@ -77,6 +121,7 @@ public:
             if (!m_file.atEnd())
                 warn(m_file.offset(),
                      u"ignored "_s + counted(m_file.remaining(), u"byte"_s) + u" after the last track"_s);
+            warnAboutSkippedSystemMessages();
             return makeScore(std::move(chunks));
         } catch (const MidiFormatError &error) {
             return ScoreReadResult::failure(m_fileName + u": byte "_s + QString::number(error.offset) + u": "_s
@@ -98,7 +143,10 @@ private:
         bool ended = false;
     };
 
-    [[noreturn]] static void fail(qsizetype offset, const QString &problem) { throw MidiFormatError{offset, problem}; }
+    [[noreturn]] static void fail(qsizetype offset, const QString &problem, bool cutShort = false)
+    {
+        throw MidiFormatError{offset, problem, cutShort};
+    }
 
     void warn(qsizetype offset, const QString &message)
     {
@@ -119,10 +167,8 @@ private:
             fail(lengthAt, u"header chunk declares %1 bytes but only %2 remain"_s.arg(length).arg(m_file.remaining()));
         MidiCursor header = m_file.chunk(length);
         const int format = header.u16();
-        if (format == 2)
-            fail(lengthAt + 4, u"format 2 (independent sequences) is not supported; only formats 0 and 1"_s);
         if (format > 2)
-            fail(lengthAt + 4, u"unknown format %1; only formats 0 and 1 are MIDI files Tutti reads"_s.arg(format));
+            fail(lengthAt + 4, u"unknown format %1; only formats 0, 1 and 2 are MIDI files"_s.arg(format));
         m_format = format;
         m_trackCount = header.u16();
         const qsizetype divisionAt = header.offset();
@@ -135,6 +181,9 @@ private:
         m_ticksPerQuarter = division;
         if (m_format == 0 && m_trackCount != 1)
             warn(lengthAt + 6, u"format 0 file declares %1 tracks instead of 1"_s.arg(m_trackCount));
+        if (m_format == 2 && m_trackCount > 1)
+            warn(lengthAt + 4, u"format 2 file: its %1 independent sequences play one after another"_s.arg(
+                                   m_trackCount));
     }
 
     void readChunk(std::vector<MidiChunkTrack> &chunks)
@@ -146,12 +195,17 @@ private:
         const std::uint32_t length = m_file.u32();
         const bool isTrack = id == "MTrk"_ba;
         const QString what = isTrack ? u"track %1"_s.arg(chunks.size() + 1) : u"chunk \"%1\""_s.arg(printable(id));
-        if (qsizetype(length) > m_file.remaining())
+        const qsizetype missing = qsizetype(length) - m_file.remaining();
+        const bool lastTrack = isTrack && static_cast<int>(chunks.size()) + 1 == m_trackCount;
+        if (missing > 0 && !(lastTrack && missing <= maxMissingTrackBytes))
             fail(at + 4, u"%1 declares %2 bytes but only %3 remain"_s.arg(
                      what, QString::number(length), QString::number(m_file.remaining())));
-        MidiCursor body = m_file.chunk(length);
+        if (missing > 0)
+            warn(at + 4, u"%1 declares %2 bytes but only %3 remain; its events were read up to the last complete one"_s
+                             .arg(what, QString::number(length), QString::number(m_file.remaining())));
+        MidiCursor body = m_file.chunk(std::min(qsizetype(length), m_file.remaining()));
         if (isTrack)
-            chunks.push_back(readTrack(body, static_cast<int>(chunks.size()) + 1));
+            chunks.push_back(readTrack(body, static_cast<int>(chunks.size()) + 1, missing > 0));
         else
             warn(at, u"skipped unknown "_s + what + u" ("_s + counted(length, u"byte"_s) + u')');
     }
@@ -164,21 +218,33 @@ private:
         return text;
     }
 
-    MidiChunkTrack readTrack(MidiCursor cursor, int number)
+    // `cutShort`: the file ended before the track did; an event the end cuts off is dropped.
+    MidiChunkTrack readTrack(MidiCursor cursor, int number, bool cutShort)
     {
         TrackState state;
         state.number = number;
         state.program.fill(-1);
+        if (m_format == 2)
+            state.tick = m_sequenceEnd;
         try {
             while (!cursor.atEnd() && !state.ended) {
-                state.tick += cursor.variableLength();
-                readEvent(cursor, state);
+                const Tick eventTick = state.tick;
+                try {
+                    state.tick += cursor.variableLength();
+                    readEvent(cursor, state);
+                } catch (const MidiFormatError &error) {
+                    if (!cutShort || !error.cutShort)
+                        throw;
+                    state.tick = eventTick; // an incomplete event has no effect but its delta time
+                    break;
+                }
             }
         } catch (const MidiFormatError &error) {
             fail(error.offset, u"track %1: "_s.arg(number) + error.problem);
         }
+        m_sequenceEnd = std::max(m_sequenceEnd, state.tick);
         const QString track = u"track %1: "_s.arg(number);
-        if (!state.ended)
+        if (!state.ended && !cutShort)
             warn(cursor.offset(), track + u"no end-of-track event"_s);
         else if (!cursor.atEnd())
             warn(cursor.offset(),
@@ -207,15 +273,44 @@ private:
         } else if (status == 0xF0 || status == 0xF7) { // system exclusive: skipped
             const std::uint32_t length = cursor.variableLength();
             if (qsizetype(length) > cursor.remaining())
-                fail(at, u"system exclusive event declares %1 bytes but only %2 remain"_s.arg(length).arg(
-                             cursor.remaining()));
+                fail(at,
+                     u"system exclusive event declares %1 bytes but only %2 remain"_s.arg(length).arg(
+                         cursor.remaining()),
+                     true);
             cursor.skip(length);
         } else if (status > 0xF0) {
-            fail(at, u"status byte %1 does not belong in a MIDI file"_s.arg(hexByte(status)));
+            skipSystemMessage(cursor, status, at);
         } else {
             state.runningStatus = status;
             readChannelMessage(cursor, state, status, dataByte(cursor));
         }
+    }
+
+    // A message for a MIDI cable, not a file: its data bytes go unread, and one warning per
+    // file counts them (see skippedSystemMessages()).
+    void skipSystemMessage(MidiCursor &cursor, int status, qsizetype at)
+    {
+        for (int i = 0; i < systemMessage(status).dataBytes; ++i)
+            dataByte(cursor);
+        if (m_skippedSystem.empty())
+            m_firstSkippedSystemAt = at;
+        ++m_skippedSystem[status];
+    }
+
+    // "skipped 3 system messages that belong on a MIDI cable, not in a file: 2 × 0xF1 time
+    // code quarter frame, 1 × 0xF8 timing clock"
+    void warnAboutSkippedSystemMessages()
+    {
+        if (m_skippedSystem.empty())
+            return;
+        int total = 0;
+        QStringList kinds;
+        for (const auto &[status, count] : m_skippedSystem) {
+            total += count;
+            kinds << u"%1 × %2 %3"_s.arg(count).arg(hexByte(status), systemMessage(status).name);
+        }
+        warn(m_firstSkippedSystemAt, u"skipped "_s + counted(total, u"system message"_s)
+                                         + u" that belong on a MIDI cable, not in a file: "_s + kinds.join(u", "_s));
     }
 
     static int dataByte(MidiCursor &cursor)
@@ -318,8 +413,10 @@ private:
         const qsizetype lengthAt = cursor.offset();
         const std::uint32_t length = cursor.variableLength();
         if (qsizetype(length) > cursor.remaining())
-            fail(lengthAt, u"meta event %1 declares %2 bytes but only %3 remain"_s.arg(hexByte(type)).arg(length).arg(
-                               cursor.remaining()));
+            fail(lengthAt,
+                 u"meta event %1 declares %2 bytes but only %3 remain"_s.arg(hexByte(type)).arg(length).arg(
+                     cursor.remaining()),
+                 true);
         MidiCursor data = cursor.chunk(length);
         const QString track = u"track %1: "_s.arg(state.number);
         switch (type) {
@@ -413,6 +510,9 @@ private:
     std::vector<KeySignatureChange> m_keySignatures;
     QStringList m_warnings;
     qsizetype m_warningCount = 0;
+    Tick m_sequenceEnd = 0;                  // format 2: where the next sequence starts
+    std::map<int, int> m_skippedSystem;      // status byte -> how many were skipped
+    qsizetype m_firstSkippedSystemAt = 0;
 };
 
 } // namespace

@@ -24,6 +24,7 @@ const std::vector<Benchmark> &benchmarks()
         {u"originality"_s, u"Originality check of an 8-bar, 4-part candidate against the corpus index"_s,
          benchOriginality},
         {u"generate"_s, u"Music transformer generation speed with and without the KV cache"_s, benchGenerate},
+        {u"musicxml"_s, u"MusicXML export of a 30-minute string quartet"_s, benchMusicXml},
     };
     return table;
 }

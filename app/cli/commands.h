@@ -52,6 +52,7 @@ int benchTrain(const QStringList &arguments);
 int benchGenerate(const QStringList &arguments);
 int benchPianoRoll(const QStringList &arguments); // needs a QApplication
 int benchOriginality(const QStringList &arguments);
+int benchMusicXml(const QStringList &arguments);
 
 } // namespace tutti::cli
 // end of commands.h

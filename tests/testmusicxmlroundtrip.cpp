@@ -1,0 +1,180 @@
+// testmusicxmlroundtrip.cpp — MusicXML export against readers no one here wrote: the whole
+// unofficial MusicXML test suite (../shared/testsuites/musicxml) opens, round-trips through
+// Tutti and opens in MuseScore 3; 20 real pieces from ../shared/data play in MuseScore 3 with
+// the same notes as Tutti's own MIDI export, on the 1/12-quarter grid.
+#include "musescore.h"
+
+#include "io/midifile.h"
+#include "io/musicxml.h"
+#include "io/musicxmlwriter.h"
+#include "io/scorefile.h"
+
+#include <QDir>
+#include <QDirIterator>
+#include <QFileInfo>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace Qt::StringLiterals;
+using namespace tutti;
+
+namespace {
+
+const QString sharedRoot = QStringLiteral(TUTTI_SHARED_DATA) + u"/.."_s;
+
+QStringList filesUnder(const QString &folder, const QStringList &patterns)
+{
+    QStringList files;
+    QDirIterator it(folder, patterns, QDir::Files, QDirIterator::Subdirectories);
+    while (it.hasNext())
+        files.append(it.next());
+    files.sort();
+    return files;
+}
+
+// Every `count`-th of `files` spread evenly, starting at the first.
+QStringList spread(const QStringList &files, int count)
+{
+    QStringList picked;
+    for (int i = 0; i < count && !files.isEmpty(); ++i)
+        picked.append(files.at(static_cast<qsizetype>(i) * files.size() / count));
+    return picked;
+}
+
+// Notes per track, at the original resolution, for an exact comparison.
+bool sameNotes(const Score &a, Score b, QString *difference)
+{
+    if (a.tracks.size() != b.tracks.size()) {
+        *difference = u"%1 tracks instead of %2"_s.arg(b.tracks.size()).arg(a.tracks.size());
+        return false;
+    }
+    b.setTicksPerQuarter(a.ticksPerQuarter);
+    for (std::size_t t = 0; t < a.tracks.size(); ++t) {
+        if (a.tracks[t].notes != b.tracks[t].notes || a.tracks[t].isDrum != b.tracks[t].isDrum
+            || a.tracks[t].program != b.tracks[t].program) {
+            *difference = u"track %1: %2 notes instead of %3, or other notes"_s.arg(t + 1)
+                              .arg(b.tracks[t].notes.size())
+                              .arg(a.tracks[t].notes.size());
+            return false;
+        }
+    }
+    return true;
+}
+
+} // namespace
+
+class TestMusicXmlRoundTrip final : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void testSuiteOpensRoundTripsAndOpensInMuseScore();
+    void realPiecesPlayTheSameInMuseScore();
+};
+
+void TestMusicXmlRoundTrip::testSuiteOpensRoundTripsAndOpensInMuseScore()
+{
+    // GIVEN the unofficial MusicXML test suite, 166 files of one feature each
+    const QStringList files = filesUnder(sharedRoot + u"/testsuites/musicxml"_s, {u"*.xml"_s, u"*.musicxml"_s, u"*.mxl"_s});
+    if (files.isEmpty())
+        QSKIP("../shared/testsuites/musicxml is not here");
+    QCOMPARE(files.size(), 166);
+    QTemporaryDir dir;
+    std::vector<std::pair<QString, QString>> jobs;
+    int withNotes = 0;
+    QStringList failures;
+    for (const QString &path : files) {
+        // WHEN each is opened as written and as heard, then written and read back
+        const ScoreReadResult written = readScoreFile(path);
+        const ScoreReadResult heard = readScoreFile(path, MusicXmlOptions::forListening());
+        if (!written.ok() || !heard.ok()) {
+            failures.append(written.ok() ? heard.error : written.error);
+            continue;
+        }
+        if (heard.score.noteCount() == 0)
+            continue;
+        ++withNotes;
+        const MusicXmlWriteResult exported = writeMusicXml(heard.score);
+        if (!exported.ok()) {
+            failures.append(u"%1: export: %2"_s.arg(QFileInfo(path).fileName(), exported.error));
+            continue;
+        }
+        const ScoreReadResult back = readMusicXml(exported.xml, path);
+        QString difference;
+        if (!back.ok())
+            failures.append(u"%1: reading the export: %2"_s.arg(QFileInfo(path).fileName(), back.error));
+        else if (!sameNotes(heard.score, back.score, &difference))
+            failures.append(u"%1: %2 (%3)"_s.arg(QFileInfo(path).fileName(), difference,
+                                                 exported.warnings.join(u"; "_s)));
+        const QString out = dir.filePath(QFileInfo(path).completeBaseName() + u".musicxml"_s);
+        QFile file(out);
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.write(exported.xml);
+        file.close();
+        jobs.emplace_back(out, out + u".mid"_s);
+    }
+    // THEN every file opens, and every file with notes comes back with the same notes
+    qInfo().noquote() << u"%1 files open, %2 with notes round-trip"_s.arg(files.size()).arg(withNotes);
+    QVERIFY2(failures.isEmpty(), qPrintable(failures.join(u'\n')));
+
+    // AND MuseScore 3 opens every exported file (one batch job: a start per file would be slow)
+    if (test::museScore().isEmpty())
+        QSKIP("mscore3 is not installed (Debian musescore3)");
+    const QStringList unopened = test::convertWithMuseScore(jobs, 600000);
+    QVERIFY2(unopened.isEmpty(), qPrintable(u"MuseScore could not open: "_s + unopened.join(u", "_s)));
+}
+
+void TestMusicXmlRoundTrip::realPiecesPlayTheSameInMuseScore()
+{
+    if (test::museScore().isEmpty())
+        QSKIP("mscore3 is not installed (Debian musescore3)");
+    // GIVEN 20 real pieces: string quartets and lieder (MusicXML), choral and ensemble MIDI
+    const QString data = QStringLiteral(TUTTI_SHARED_DATA);
+    QStringList quartets = filesUnder(data + u"/openscore-quartets/mxl"_s, {u"*.mxl"_s});
+    std::sort(quartets.begin(), quartets.end(),
+              [](const QString &a, const QString &b) { return QFileInfo(a).size() < QFileInfo(b).size(); });
+    QStringList pieces = quartets.mid(0, 5);
+    pieces += spread(filesUnder(data + u"/openscore-lieder"_s, {u"*.mxl"_s}), 8);
+    pieces += spread(filesUnder(data + u"/mutopia/midi"_s, {u"*.mid"_s}), 7);
+    if (pieces.size() < 20)
+        QSKIP("../shared/data is not here");
+
+    // WHEN each is exported to MusicXML by Tutti and played back by MuseScore into MIDI
+    QTemporaryDir dir;
+    std::vector<std::pair<QString, QString>> jobs;
+    std::vector<Score> scores;
+    for (qsizetype i = 0; i < pieces.size(); ++i) {
+        ScoreReadResult read = readScoreFile(pieces[i], MusicXmlOptions::forListening());
+        QVERIFY2(read.ok(), qPrintable(read.error));
+        const QString xml = dir.filePath(u"piece%1.musicxml"_s.arg(i));
+        QStringList warnings;
+        QCOMPARE(writeMusicXmlFile(read.score, xml, &warnings), QString());
+        // Tutti's importer reads its export back to the same notes
+        const ScoreReadResult back = readScoreFile(xml);
+        QVERIFY2(back.ok(), qPrintable(back.error));
+        QCOMPARE(test::differingNotes(test::gridNotes(back.score), test::gridNotes(read.score)), 0);
+        jobs.emplace_back(xml, xml + u".mid"_s);
+        scores.push_back(std::move(read.score));
+    }
+    const QStringList unopened = test::convertWithMuseScore(jobs, 900000);
+    QVERIFY2(unopened.isEmpty(), qPrintable(u"MuseScore could not convert: "_s + unopened.join(u", "_s)));
+
+    // THEN MuseScore's MIDI has the notes of Tutti's own MIDI export, on the 1/12-quarter grid
+    QStringList differences;
+    for (std::size_t i = 0; i < scores.size(); ++i) {
+        const ScoreReadResult ours = readMidi(writeMidi(scores[i]), u"tutti.mid"_s);
+        const ScoreReadResult theirs = readMidiFile(jobs[i].second);
+        QVERIFY2(ours.ok() && theirs.ok(), qPrintable(ours.error + theirs.error));
+        const int differing = test::differingNotes(test::gridNotes(ours.score), test::gridNotes(theirs.score));
+        qInfo().noquote() << u"%1: %2 notes, %3 differ"_s.arg(QFileInfo(pieces[static_cast<qsizetype>(i)]).fileName())
+                                 .arg(ours.score.noteCount())
+                                 .arg(differing);
+        if (differing > 0)
+            differences.append(u"%1: %2 of %3 notes differ"_s.arg(pieces[static_cast<qsizetype>(i)]).arg(differing).arg(
+                ours.score.noteCount()));
+    }
+    QVERIFY2(differences.isEmpty(), qPrintable(differences.join(u'\n')));
+}
+
+QTEST_GUILESS_MAIN(TestMusicXmlRoundTrip)
+#include "testmusicxmlroundtrip.moc"

@@ -13,7 +13,7 @@
 // beats the metre keeps visible, dotted values, triplets, chords, overlapping notes in
 // separate voices, a clef (or a grand staff for keyboards) from each part's range, and
 // pitches spelled from the key. Times go onto a grid of 32nd notes and twelfths of a
-// quarter, finer (down to 256th notes) where the score's resolution allows; a note the grid
+// quarter, finer (down to 1024th notes) where the score's resolution allows; a note the grid
 // cannot spell exactly is moved to its nearest point and counted in one warning.
 // readMusicXml() reads a written file back to the same notes whenever none was moved.
 #pragma once

@@ -34,12 +34,12 @@ qint64 clefCost(const std::vector<LaidNote> &notes, int middleLine)
 MusicXmlLayout::MusicXmlLayout(const Score &score)
     : m_ticksPerQuarter(std::max(1, score.ticksPerQuarter))
 {
-    // Divisions: 3 * 2^m, as fine as the resolution's own powers of two (up to 256th notes)
+    // Divisions: 3 * 2^m, as fine as the resolution's own powers of two (up to 1024th notes)
     // and the shortest beat of any time signature (a 64th in x/64) need, at least 32nd notes.
     int twos = std::countr_zero(static_cast<unsigned>(m_ticksPerQuarter));
     for (const TimeSignatureChange &time : score.timeSignatures)
         twos = std::max(twos, std::countr_zero(static_cast<unsigned>(std::max(1, time.denominator))) - 2);
-    m_divisions = qint64{3} << std::clamp(twos, 3, 6);
+    m_divisions = qint64{3} << std::clamp(twos, 3, 8);
 
     qint64 end = 0;
     for (const Track &track : score.tracks) {

@@ -7,7 +7,7 @@
 //   if (layout.movedNotes() > 0) warn(...);        // notes the grid could not spell exactly
 //
 // Times become divisions: divisions() per quarter, 3 * 2^m with m from 3 (32nd notes and
-// the 12-per-quarter triplet grid) up to 6 (256th notes), as fine as the score's resolution
+// the 12-per-quarter triplet grid) up to 8 (1024th notes), as fine as the score's resolution
 // allows. Each measure is cut into quarter-long windows; a window whose notes start or end
 // off the binary grid becomes a triplet window (3 in the time of 2). Note starts and ends
 // are moved to the nearest point of their window's grid; a note that moves is counted.

@@ -66,8 +66,8 @@ SpelledPitch spellPitch(int midiPitch, int sharps, bool minor)
 
 NoteValueGrid::NoteValueGrid(qint64 divisionsPerQuarter)
 {
-    static constexpr std::array<const char *, 10> names = {"breve", "whole", "half",  "quarter", "eighth",
-                                                            "16th",  "32nd",  "64th",  "128th",   "256th"};
+    static constexpr std::array<const char *, 12> names = {"breve", "whole", "half",  "quarter", "eighth", "16th",
+                                                            "32nd",  "64th",  "128th", "256th",   "512th",  "1024th"};
     qint64 length = divisionsPerQuarter * 8;
     for (const char *name : names) {
         if (length < smallest())

@@ -9,7 +9,7 @@
 // Pitches are spelled from the key: the key's own notes as the scale has them, other notes
 // raised in sharp keys (and for the leading note and raised sixth of a minor key) and
 // lowered in flat keys. Durations are split greedily into the longest notated values
-// (breve down to the grid's smallest, single-dotted at most) that start on a multiple of
+// (breve down to the grid's smallest, at most a 1024th, single-dotted at most) that start on a multiple of
 // their own undotted length, so a value never hides the middle of a longer one (a half note
 // on beat 2 of 4/4 becomes two tied quarters). In compound metres a value does not cross a
 // beat unless it starts on one and lasts whole beats.
@@ -41,7 +41,7 @@ struct NoteValue
 class NoteValueGrid
 {
 public:
-    // `divisionsPerQuarter` is 3 * 2^m with m in 3..6: the smallest value is 3 divisions.
+    // `divisionsPerQuarter` is 3 * 2^m with m in 3..8: the smallest value is 3 divisions.
     explicit NoteValueGrid(qint64 divisionsPerQuarter);
 
     qint64 smallest() const { return 3; }

@@ -35,8 +35,9 @@ public:
     static bool askOnOpen();               // true until the user turns it off
     static void save(const MusicXmlOptions &options, bool askOnOpen);
 
+    void accept() override; // saves the preference when asked to
+
 private:
-    void accept() override;
 
     bool m_editsPreference;
     QComboBox *m_repeats;

@@ -3,7 +3,7 @@
 // Usage:
 //   if (tutti::test::museScore().isEmpty()) QSKIP("mscore3 is not installed");
 //   QStringList failed = tutti::test::convertWithMuseScore({{in, out}}, 300000);  // one batch job
-//   std::vector<tutti::test::GridNote> a = tutti::test::gridNotes(score);        // 12 per quarter
+//   std::vector<tutti::test::GridNote> a = tutti::test::gridNotes(score);
 //   int differing = tutti::test::differingNotes(a, b);
 #pragma once
 
@@ -60,30 +60,50 @@ inline QStringList convertWithMuseScore(const std::vector<std::pair<QString, QSt
     return failed;
 }
 
-// A note as a notation program sees it: pitch, onset and duration in twelfths of a quarter.
-using GridNote = std::tuple<int, qint64, qint64>;
+// A note as a notation program sees it: pitch, onset and end in quarters.
+struct GridNote
+{
+    int pitch;
+    double start;
+    double end;
+    friend bool operator<(const GridNote &a, const GridNote &b)
+    {
+        return std::tie(a.pitch, a.start, a.end) < std::tie(b.pitch, b.start, b.end);
+    }
+};
 
 inline std::vector<GridNote> gridNotes(const Score &score)
 {
     std::vector<GridNote> notes;
-    const double perTick = 12.0 / std::max(1, score.ticksPerQuarter);
+    const double perTick = 1.0 / std::max(1, score.ticksPerQuarter);
     for (const Track &track : score.tracks) {
-        for (const Note &note : track.notes) {
-            const auto start = static_cast<qint64>(std::llround(note.start * perTick));
-            const auto end = static_cast<qint64>(std::llround((note.start + note.length) * perTick));
-            notes.emplace_back(note.pitch, start, end - start);
-        }
+        for (const Note &note : track.notes)
+            notes.push_back({note.pitch, note.start * perTick, (note.start + note.length) * perTick});
     }
     std::sort(notes.begin(), notes.end());
     return notes;
 }
 
-// Notes of either list without an equal partner in the other.
+// Notes of either list without a partner of the same pitch in the other whose onset and end
+// fall on the same point of the 1/12-quarter grid (within half a step: a 32nd note's end,
+// half-way between two points, may round either way).
 inline int differingNotes(const std::vector<GridNote> &a, const std::vector<GridNote> &b)
 {
-    std::vector<GridNote> common;
-    std::set_intersection(a.begin(), a.end(), b.begin(), b.end(), std::back_inserter(common));
-    return static_cast<int>(a.size() + b.size() - 2 * common.size());
+    constexpr double tolerance = 1.0 / 24.0 + 1e-9;
+    std::vector<bool> used(b.size(), false);
+    int matched = 0;
+    for (const GridNote &note : a) {
+        auto it = std::lower_bound(b.begin(), b.end(), GridNote{note.pitch, note.start - tolerance, -1e300});
+        for (; it != b.end() && it->pitch == note.pitch && it->start <= note.start + tolerance; ++it) {
+            const auto index = static_cast<std::size_t>(it - b.begin());
+            if (!used[index] && std::abs(it->end - note.end) <= tolerance) {
+                used[index] = true;
+                ++matched;
+                break;
+            }
+        }
+    }
+    return static_cast<int>(a.size() + b.size()) - 2 * matched;
 }
 
 } // namespace tutti::test

@@ -31,6 +31,7 @@ struct MusicXmlWriteResult
     QByteArray xml;       // UTF-8 MusicXML document; empty on failure
     QString error;        // empty on success
     QStringList warnings; // notes moved onto the grid, one line
+    int movedNotes = 0;   // notes whose start or end the grid could not spell exactly
 
     bool ok() const { return error.isEmpty(); }
 };

@@ -58,6 +58,7 @@ MusicXmlWriteResult writeMusicXml(const Score &score)
     xml.writeEndElement();
     xml.writeEndDocument();
 
+    result.movedNotes = layout.movedNotes();
     if (layout.movedNotes() > 0)
         result.warnings.append(u"%1 notes start or end off the grid MusicXML can spell here (1/%2 of a quarter, "
                                "triplets 1/%3); moved to the nearest point"_s.arg(layout.movedNotes())

@@ -14,6 +14,7 @@
 #include <QElapsedTimer>
 
 #include <algorithm>
+#include <ctime>
 #include <random>
 
 using namespace Qt::StringLiterals;
@@ -106,11 +107,15 @@ int benchMusicXml(const QStringList &arguments)
         err().flush();
         return 1;
     }
+    // Wall-clock time, and the processor time that a busy machine does not inflate.
     double best = 1e9;
+    double bestCpu = 1e9;
     QElapsedTimer timer;
     for (int run = 0; run < runs; ++run) {
         timer.start();
+        const std::clock_t cpuStart = std::clock();
         written = writeMusicXml(score);
+        bestCpu = std::min(bestCpu, static_cast<double>(std::clock() - cpuStart) / CLOCKS_PER_SEC);
         best = std::min(best, timer.nsecsElapsed() / 1e9);
     }
     const QString mxlPath = QDir::temp().filePath(u"tutti-bench-%1.mxl"_s.arg(QCoreApplication::applicationPid()));
@@ -127,7 +132,8 @@ int benchMusicXml(const QStringList &arguments)
     const TimeMap map(score);
     out() << "MusicXML writing: " << score.tracks.size() << " parts, " << score.noteCount() << " notes, "
           << QString::number(map.seconds(score.endTick()) / 60.0, 'f', 1) << " minutes: "
-          << QString::number(best, 'f', 3) << " s (best of " << runs << "), "
+          << QString::number(best, 'f', 3) << " s wall, " << QString::number(bestCpu, 'f', 3) << " s CPU (best of "
+          << runs << "), "
           << QString::number(written.xml.size() / 1e6, 'f', 1) << " MB; as .mxl file "
           << QString::number(mxlSeconds, 'f', 3) << " s, " << QString::number(mxlBytes / 1e6, 'f', 2) << " MB"
           << " (target: under 1 s)\n";

@@ -26,10 +26,11 @@ MusicXmlWriteResult writeMusicXml(const Score &score)
         return result;
     }
 
-    QXmlStreamWriter xml(&result.xml);
+    // Into UTF-16 first: converting once at the end is faster than a device write per call.
+    QString text = u"<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"no\"?>"_s;
+    QXmlStreamWriter xml(&text);
     xml.setAutoFormatting(true);
     xml.setAutoFormattingIndent(1);
-    xml.writeStartDocument(u"1.0"_s, false);
     xml.writeDTD(u"<!DOCTYPE score-partwise PUBLIC \"-//Recordare//DTD MusicXML 4.0 Partwise//EN\" "
                  "\"http://www.musicxml.org/dtds/partwise.dtd\">"_s);
     xml.writeStartElement(u"score-partwise"_s);
@@ -57,6 +58,7 @@ MusicXmlWriteResult writeMusicXml(const Score &score)
         part.writePart();
     xml.writeEndElement();
     xml.writeEndDocument();
+    result.xml = text.toUtf8();
 
     result.movedNotes = layout.movedNotes();
     if (layout.movedNotes() > 0)

@@ -19,6 +19,7 @@
 #include <QTemporaryDir>
 
 #include <algorithm>
+#include <memory>
 #include <cmath>
 #include <tuple>
 #include <vector>
@@ -30,28 +31,37 @@ inline QString museScore()
     return QStandardPaths::findExecutable(QStringLiteral("mscore3"));
 }
 
-// Converts each (input, output) pair in one `mscore3 -j` run (output format from its name);
-// returns the inputs whose output is missing or empty afterwards.
+// Converts each (input, output) pair in `mscore3 -j` runs, two side by side (output format
+// from its name); returns the inputs whose output is missing or empty afterwards.
 inline QStringList convertWithMuseScore(const std::vector<std::pair<QString, QString>> &jobs, int timeoutMs)
 {
-    QJsonArray array;
-    for (const auto &[in, out] : jobs)
-        array.append(QJsonObject{{QStringLiteral("in"), in}, {QStringLiteral("out"), out}});
+    constexpr std::size_t processes = 2;
     QTemporaryDir dir;
-    const QString jobFile = dir.filePath(QStringLiteral("jobs.json"));
-    QFile file(jobFile);
-    if (file.open(QIODevice::WriteOnly))
-        file.write(QJsonDocument(array).toJson());
-    file.close();
-    QProcess process;
-    QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
-    environment.insert(QStringLiteral("QT_QPA_PLATFORM"), QStringLiteral("offscreen"));
-    environment.insert(QStringLiteral("XDG_RUNTIME_DIR"), dir.path());
-    process.setProcessEnvironment(environment);
-    process.setProcessChannelMode(QProcess::MergedChannels);
-    process.start(museScore(), {QStringLiteral("-j"), jobFile});
-    if (!process.waitForFinished(timeoutMs))
-        process.kill();
+    std::vector<std::unique_ptr<QProcess>> running;
+    for (std::size_t p = 0; p < processes; ++p) {
+        QJsonArray array;
+        for (std::size_t i = p; i < jobs.size(); i += processes)
+            array.append(QJsonObject{{QStringLiteral("in"), jobs[i].first}, {QStringLiteral("out"), jobs[i].second}});
+        if (array.isEmpty())
+            continue;
+        const QString jobFile = dir.filePath(QStringLiteral("jobs%1.json").arg(p));
+        QFile file(jobFile);
+        if (file.open(QIODevice::WriteOnly))
+            file.write(QJsonDocument(array).toJson());
+        file.close();
+        auto process = std::make_unique<QProcess>();
+        QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
+        environment.insert(QStringLiteral("QT_QPA_PLATFORM"), QStringLiteral("offscreen"));
+        environment.insert(QStringLiteral("XDG_RUNTIME_DIR"), dir.path());
+        process->setProcessEnvironment(environment);
+        process->setProcessChannelMode(QProcess::MergedChannels);
+        process->start(museScore(), {QStringLiteral("-j"), jobFile});
+        running.push_back(std::move(process));
+    }
+    for (const std::unique_ptr<QProcess> &process : running) {
+        if (!process->waitForFinished(timeoutMs))
+            process->kill();
+    }
     QStringList failed;
     for (const auto &[in, out] : jobs) {
         if (QFileInfo(out).size() == 0)

@@ -35,7 +35,7 @@ struct Comparison
     bool agrees() const { return difference() <= 0.03; }
 };
 
-// The Mutopia pieces for voices or strings alone, from the manifest's instrumentation.
+// Half of the Mutopia pieces for voices or strings alone, from the manifest's instrumentation.
 QStringList choralAndStringPieces(const QString &mutopia, QStringList *kinds)
 {
     QFile manifest(mutopia + u"/manifest.tsv"_s);
@@ -56,7 +56,15 @@ QStringList choralAndStringPieces(const QString &mutopia, QStringList *kinds)
         files.append(mutopia + u'/' + fields[0]);
         kinds->append(isChoral ? u"chorale"_s : u"strings"_s);
     }
-    return files;
+    // Every other one, evenly over the list: a sample that keeps the suite to a few minutes.
+    QStringList sample;
+    QStringList sampleKinds;
+    for (qsizetype i = 0; i < files.size(); i += 2) {
+        sample.append(files[i]);
+        sampleKinds.append(kinds->at(i));
+    }
+    *kinds = sampleKinds;
+    return sample;
 }
 
 void writeReport(const QString &path, const QString &generated)

@@ -134,11 +134,11 @@ void TestMusicXmlPlayback::noteCountsAgreeWithMuseScore()
         const QString xml = dir.filePath(QFileInfo(pieces[i]).completeBaseName() + u".musicxml"_s);
         QCOMPARE(writeScoreFile(midi.score, xml), QString());
         jobs.emplace_back(xml, xml + u".mid"_s);
-        rows.push_back({QFileInfo(pieces[i]).fileName(), kinds[i]});
+        rows.push_back({QFileInfo(pieces[i]).fileName(), kinds[i], 0, 0, {}});
     }
     for (const QString &path : std::as_const(repeats)) {
         jobs.emplace_back(path, dir.filePath(QFileInfo(path).completeBaseName() + u".mid"_s));
-        rows.push_back({QFileInfo(path).fileName(), u"repeats"_s});
+        rows.push_back({QFileInfo(path).fileName(), u"repeats"_s, 0, 0, {}});
     }
     // WHEN Tutti reads each with repeats and tremolos played out, and MuseScore plays it into MIDI
     const QStringList failed = test::convertWithMuseScore(jobs, 1200000);

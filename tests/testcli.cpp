@@ -131,10 +131,49 @@ private Q_SLOTS:
             QCOMPARE(result.score.tracks[i].program, expected.tracks[i].program);
             QCOMPARE(result.score.tracks[i].notes, expected.tracks[i].notes);
         }
-        // AND writing MusicXML is refused with a reason
-        const Run refused = runTutti({u"convert"_s, project, dir.filePath(u"x.musicxml"_s)});
+        // AND an unknown output type is refused with a reason
+        const Run refused = runTutti({u"convert"_s, project, dir.filePath(u"x.wav"_s)});
         QCOMPARE(refused.exitCode, 1);
-        QVERIFY(refused.err.contains(u"does not write"_s));
+        QVERIFY(refused.err.contains(u"unknown file type"_s));
+    }
+
+    void convertWritesMusicXmlAndChoosesRepeats()
+    {
+        // GIVEN a project, and a MusicXML score with repeats and voltas
+        QTemporaryDir dir;
+        const QString project = dir.filePath(u"duet.tutti"_s);
+        QCOMPARE(writeTuttiFile(twoBarDuet(), project), QString());
+        const QString voltas = QStringLiteral(TUTTI_TEST_DATA) + u"/musicxml/voltas.musicxml"_s;
+        // WHEN the project is converted to .musicxml and .mxl
+        for (const QString &name : {u"duet.musicxml"_s, u"duet.mxl"_s}) {
+            const Run run = runTutti({u"convert"_s, project, dir.filePath(name)});
+            QCOMPARE(run.exitCode, 0);
+            // THEN the importer reads back the same notes
+            ScoreReadResult back = readScoreFile(dir.filePath(name));
+            QVERIFY2(back.ok(), qPrintable(back.error));
+            back.score.setTicksPerQuarter(twoBarDuet().ticksPerQuarter);
+            for (std::size_t i = 0; i < twoBarDuet().tracks.size(); ++i)
+                QCOMPARE(back.score.tracks[i].notes, twoBarDuet().tracks[i].notes);
+        }
+        // AND info says how repeats were read: played out by default, as written on request
+        const Run played = runTutti({u"info"_s, voltas});
+        QCOMPARE(played.exitCode, 0);
+        QVERIFY2(played.out.contains(u"Playback:   repeats played out (2 repeat bar lines, 2 volta endings)"_s),
+                 qPrintable(played.out));
+        QVERIFY(played.out.contains(u"Notes:      13"_s));
+        const Run written = runTutti({u"info"_s, u"--no-play-repeats"_s, voltas});
+        QVERIFY(written.out.contains(u"Playback:   repeats as written"_s));
+        QVERIFY(written.out.contains(u"Notes:      8"_s));
+        const Run both = runTutti({u"info"_s, u"--play-repeats"_s, u"--no-play-repeats"_s, voltas});
+        QCOMPARE(both.exitCode, 2);
+        QVERIFY(both.err.contains(u"contradict"_s));
+        // AND every command that reads scores takes the options
+        for (const QString &command : {u"convert"_s, u"render"_s, u"generate"_s, u"metrics"_s, u"originality"_s,
+                                       u"attention"_s}) {
+            const Run help = runTutti({command, u"--help"_s});
+            QVERIFY2(help.out.contains(u"--play-repeats"_s) && help.out.contains(u"--play-tremolos"_s),
+                     qPrintable(command));
+        }
     }
 
     void generateWritesCandidatesReproducibly()

@@ -52,6 +52,7 @@ private Q_SLOTS:
     void countsSkippedGraceNotes();
     void playsRepeatsAndVoltas();
     void playsJumpsWithinMovements();
+    void keepsAmbiguousRepeatsAsWritten();
     void choosesProgramsChannelsAndDrums();
     void expandsTremolosOnRequest();
     void guessesProgramsFromNames_data();
@@ -194,6 +195,43 @@ void TestMusicXml::playsJumpsWithinMovements()
     QVERIFY2(played.ok(), qPrintable(played.error));
     QCOMPARE(pitches(written.score.tracks[0]), (std::vector<int>{60, 61, 62, 70, 71, 72, 73, 74}));
     QCOMPARE(pitches(played.score.tracks[0]), (std::vector<int>{60, 61, 62, 60, 61, 70, 71, 72, 73, 71, 72, 74}));
+}
+
+void TestMusicXml::keepsAmbiguousRepeatsAsWritten()
+{
+    // GIVEN two parts whose repeat bar lines contradict each other, and the voltas fixture
+    // whose second part leaves the repeats to the first
+    const QByteArray contradicting = R"(<?xml version="1.0"?>
+<score-partwise version="4.0"><part-list>
+<score-part id="P1"><part-name>A</part-name></score-part><score-part id="P2"><part-name>B</part-name></score-part>
+</part-list>
+<part id="P1"><measure number="1"><attributes><divisions>1</divisions></attributes>
+<note><pitch><step>C</step><octave>4</octave></pitch><duration>4</duration></note>
+<barline location="right"><repeat direction="backward"/></barline></measure>
+<measure number="2"><note><pitch><step>D</step><octave>4</octave></pitch><duration>4</duration></note></measure></part>
+<part id="P2"><measure number="1"><attributes><divisions>1</divisions></attributes>
+<note><pitch><step>E</step><octave>4</octave></pitch><duration>4</duration></note></measure>
+<measure number="2"><note><pitch><step>F</step><octave>4</octave></pitch><duration>4</duration></note>
+<barline location="right"><repeat direction="backward"/></barline></measure></part>
+</score-partwise>)"_ba;
+    const tutti::MusicXmlOptions listening = tutti::MusicXmlOptions::forListening();
+    // WHEN read as a listener would by default
+    const tutti::ScoreReadResult ambiguous = tutti::readMusicXml(contradicting, u"contradicting.musicxml"_s, listening);
+    const tutti::ScoreReadResult clear = tutti::readMusicXmlFile(fixture(u"voltas.musicxml"_s), listening);
+    tutti::MusicXmlOptions always = listening;
+    always.onlyUnambiguousRepeats = false;
+    const tutti::ScoreReadResult forced = tutti::readMusicXml(contradicting, u"contradicting.musicxml"_s, always);
+    // THEN the contradicting score stays as written and says why; the clear one is played out
+    QVERIFY2(ambiguous.ok(), qPrintable(ambiguous.error));
+    QCOMPARE(pitches(ambiguous.score.tracks[0]), (std::vector<int>{60, 62}));
+    QVERIFY2(ambiguous.playback.startsWith(u"repeats as written, the structure is ambiguous: part 2 (B)"_s),
+             qPrintable(ambiguous.playback));
+    QCOMPARE(pitches(forced.score.tracks[0]), (std::vector<int>{60, 60, 62}));
+    QVERIFY(forced.playback.startsWith(u"repeats played out (1 repeat bar lines)"_s));
+    QCOMPARE(pitches(clear.score.tracks[0]), (std::vector<int>{60, 61, 62, 60, 61, 63, 64, 64, 64, 65}));
+    QVERIFY2(clear.playback.startsWith(u"repeats played out (2 repeat bar lines, 2 volta endings)"_s),
+             qPrintable(clear.playback));
+    QCOMPARE(read(u"voltas.musicxml"_s).playback.left(21), u"repeats as written (2"_s);
 }
 
 void TestMusicXml::choosesProgramsChannelsAndDrums()

@@ -35,12 +35,12 @@ struct Piece
 };
 
 // Files as they are; directories as corpora (every piece, or only the held-out ones).
-std::vector<Piece> piecesOf(const QStringList &inputs, bool validationOnly)
+std::vector<Piece> piecesOf(const QStringList &inputs, bool validationOnly, const MusicXmlOptions &options)
 {
     std::vector<Piece> pieces;
     for (const QString &input : inputs) {
         if (!QFileInfo(input).isDir()) {
-            pieces.push_back({QFileInfo(input).fileName(), [input] { return readScoreFile(input); }});
+            pieces.push_back({QFileInfo(input).fileName(), [input, options] { return readScore(input, options); }});
             continue;
         }
         for (const CorpusPiece &piece : findCorpusPieces({input})) {
@@ -184,6 +184,7 @@ int runAttention(const QStringList &arguments)
         {u"windows"_s, u"Sequences of up to 1,024 events per piece, from its start (default 1)."_s, u"N"_s},
     });
     int exitCode = 0;
+    addScoreReadingOptions(parser);
     if (!parseArguments(parser, arguments, exitCode))
         return exitCode;
     const QStringList inputs = parser.values(u"input"_s) + parser.positionalArguments();
@@ -208,7 +209,7 @@ int runAttention(const QStringList &arguments)
     if (!QDir().mkpath(outDir))
         return fail(u"cannot create %1"_s.arg(outDir));
 
-    std::vector<Piece> pieces = piecesOf(inputs, parser.isSet(u"validation"_s));
+    std::vector<Piece> pieces = piecesOf(inputs, parser.isSet(u"validation"_s), scoreReadingOptions(parser));
     if (pieces.empty())
         return fail(u"no pieces found in the inputs"_s);
     if (static_cast<int>(pieces.size()) > maxPieces)

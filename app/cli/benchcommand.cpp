@@ -28,6 +28,7 @@ const std::vector<Benchmark> &benchmarks()
         {u"answer"_s, u"Live answer: end of the played bar to the model's answer ready"_s, benchAnswer},
         {u"generate"_s, u"Music transformer generation speed with and without the KV cache"_s, benchGenerate},
         {u"soak"_s, u"Random edits on the main window for --minutes N, checking the score throughout"_s, benchSoak},
+        {u"musicxml"_s, u"MusicXML export of a 30-minute string quartet"_s, benchMusicXml},
     };
     return table;
 }

@@ -115,6 +115,7 @@ int benchOriginality(const QStringList &arguments)
     parser.addOption({u"score"_s, u"Also time bars 1-8 of this score."_s, u"FILE"_s});
     parser.addOption({u"runs"_s, u"Timed checks per candidate (default 100)."_s, u"N"_s});
     int exitCode = 0;
+    addScoreReadingOptions(parser);
     if (!parseArguments(parser, arguments, exitCode))
         return exitCode;
     const int runs = parser.isSet(u"runs"_s) ? parser.value(u"runs"_s).toInt() : 100;
@@ -149,7 +150,7 @@ int benchOriginality(const QStringList &arguments)
     for (const auto &[name, score] : candidates)
         printTiming(name, static_cast<int>(score.noteCount()), timeChecks(index, score, 0, all, runs));
     if (parser.isSet(u"score"_s)) {
-        const ScoreReadResult read = readScoreFile(parser.value(u"score"_s));
+        const ScoreReadResult read = readScore(parser.value(u"score"_s), scoreReadingOptions(parser));
         if (!read.ok()) {
             err() << "tutti bench originality: " << read.error << "\n";
             return 1;

@@ -118,12 +118,13 @@ int benchRender(const QStringList &arguments)
     const QCommandLineOption runsOption(u"runs"_s, u"Timed runs after one warm-up (default 3)."_s, u"n"_s, u"3"_s);
     parser.addOptions({inputOption, soundFontOption, runsOption});
     int exitCode = 0;
+    addScoreReadingOptions(parser);
     if (!parseArguments(parser, arguments, exitCode))
         return exitCode;
 
     Score score = ensembleScore();
     if (parser.isSet(inputOption)) {
-        const ScoreReadResult read = readScoreFile(parser.value(inputOption));
+        const ScoreReadResult read = readScore(parser.value(inputOption), scoreReadingOptions(parser));
         if (!read.ok()) {
             err() << "tutti bench render: " << read.error << "\n";
             return 1;

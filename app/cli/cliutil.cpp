@@ -1,6 +1,8 @@
 // cliutil.cpp — shared helpers for the subcommands.
 #include "cliutil.h"
 
+#include "io/scorefile.h"
+
 #include <QCoreApplication>
 
 #include <cstdio>
@@ -41,6 +43,14 @@ bool parseArguments(QCommandLineParser &parser, const QStringList &arguments, in
         exitCode = 2;
         return false;
     }
+    for (const QString &choice : {u"repeats"_s, u"tremolos"_s}) {
+        if (parser.optionNames().contains(u"play-"_s + choice) && parser.optionNames().contains(u"no-play-"_s + choice)) {
+            err() << "--play-" << choice << " and --no-play-" << choice << " contradict each other: give one.\n";
+            err().flush();
+            exitCode = 2;
+            return false;
+        }
+    }
     if (parser.isSet(helpOption)) {
         out() << commandHelp(parser, arguments.value(0));
         out().flush();
@@ -48,6 +58,38 @@ bool parseArguments(QCommandLineParser &parser, const QStringList &arguments, in
         return false;
     }
     return true;
+}
+
+void addScoreReadingOptions(QCommandLineParser &parser)
+{
+    parser.addOptions({
+        {u"play-repeats"_s, u"MusicXML: play repeats, voltas and D.C./D.S. out even where the structure is "
+                            "ambiguous (by default they are played out only where it is not)."_s},
+        {u"no-play-repeats"_s, u"MusicXML: keep repeats as written, each measure once."_s},
+        {u"play-tremolos"_s, u"MusicXML: play tremolos out as repeated notes."_s},
+        {u"no-play-tremolos"_s, u"MusicXML: keep tremolos as the written notes (the default)."_s},
+    });
+}
+
+MusicXmlOptions scoreReadingOptions(const QCommandLineParser &parser)
+{
+    MusicXmlOptions options = MusicXmlOptions::forListening();
+    if (parser.isSet(u"play-repeats"_s)) {
+        options.expandRepeats = true;
+        options.onlyUnambiguousRepeats = false;
+    } else if (parser.isSet(u"no-play-repeats"_s)) {
+        options.expandRepeats = false;
+    }
+    if (parser.isSet(u"play-tremolos"_s))
+        options.expandTremolos = true;
+    else if (parser.isSet(u"no-play-tremolos"_s))
+        options.expandTremolos = false;
+    return options;
+}
+
+ScoreReadResult readScore(const QString &path, const MusicXmlOptions &options)
+{
+    return readScoreFile(path, options);
 }
 
 } // namespace tutti::cli

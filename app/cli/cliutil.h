@@ -1,6 +1,9 @@
 // cliutil.h — small helpers shared by the subcommands.
 #pragma once
 
+#include "io/musicxml.h"
+#include "io/readresult.h"
+
 #include <QCommandLineParser>
 #include <QString>
 #include <QStringList>
@@ -16,6 +19,14 @@ QTextStream &err();
 bool parseArguments(QCommandLineParser &parser, const QStringList &arguments, int &exitCode);
 // parser.helpText() with the usage line saying "tutti COMMAND".
 QString commandHelp(const QCommandLineParser &parser, const QString &command);
+
+// Every command that reads scores takes the same options for MusicXML: --play-repeats,
+// --no-play-repeats, --play-tremolos, --no-play-tremolos. By default repeats are played
+// out where the structure is unambiguous and tremolos stay as written.
+void addScoreReadingOptions(QCommandLineParser &parser);
+MusicXmlOptions scoreReadingOptions(const QCommandLineParser &parser);
+// The one way the subcommands read a score file.
+ScoreReadResult readScore(const QString &path, const MusicXmlOptions &options);
 
 } // namespace tutti::cli
 // end of cliutil.h

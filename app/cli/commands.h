@@ -59,6 +59,7 @@ int benchOriginality(const QStringList &arguments);
 int benchOptOut(const QStringList &arguments);
 int benchThru(const QStringList &arguments);
 int benchAnswer(const QStringList &arguments);
+int benchMusicXml(const QStringList &arguments);
 
 } // namespace tutti::cli
 // end of commands.h

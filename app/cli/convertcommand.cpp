@@ -12,9 +12,10 @@ int runConvert(const QStringList &arguments)
 {
     QCommandLineParser parser;
     parser.setApplicationDescription(u"Convert a score between formats, chosen by the file names: MIDI (.mid), "
-                                     "MusicXML (.musicxml, .xml, .mxl; import only) and Tutti projects (.tutti)."_s);
+                                     "MusicXML (.musicxml or .xml, and compressed .mxl) and Tutti projects (.tutti)."_s);
     parser.addPositionalArgument(u"in"_s, u"The score to read."_s);
-    parser.addPositionalArgument(u"out"_s, u"The file to write (.mid or .tutti)."_s);
+    parser.addPositionalArgument(u"out"_s, u"The file to write (.mid, .musicxml, .xml, .mxl or .tutti)."_s);
+    addScoreReadingOptions(parser);
     int exitCode = 0;
     if (!parseArguments(parser, arguments, exitCode))
         return exitCode;
@@ -25,7 +26,7 @@ int runConvert(const QStringList &arguments)
         return 2;
     }
 
-    const ScoreReadResult result = readScoreFile(files[0]);
+    const ScoreReadResult result = readScore(files[0], scoreReadingOptions(parser));
     if (!result.ok()) {
         err() << "tutti convert: " << result.error << "\n";
         err().flush();
@@ -33,7 +34,12 @@ int runConvert(const QStringList &arguments)
     }
     for (const QString &warning : result.warnings)
         err() << "tutti convert: warning: " << warning << "\n";
-    const QString error = writeScoreFile(result.score, files[1]);
+    if (!result.playback.isEmpty())
+        out() << "Read " << files[0] << ": " << result.playback << "\n";
+    QStringList writeWarnings;
+    const QString error = writeScoreFile(result.score, files[1], &writeWarnings);
+    for (const QString &warning : std::as_const(writeWarnings))
+        err() << "tutti convert: warning: " << files[1] << ": " << warning << "\n";
     if (!error.isEmpty()) {
         err() << "tutti convert: " << error << "\n";
         err().flush();

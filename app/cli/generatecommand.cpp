@@ -182,6 +182,7 @@ int runGenerate(const QStringList &arguments)
         {u"out"_s, u"Output file (.mid or .tutti)."_s, u"OUT"_s},
     });
     int exitCode = 0;
+    addScoreReadingOptions(parser);
     if (!parseArguments(parser, arguments, exitCode))
         return exitCode;
     const QString outPath = parser.value(u"out"_s);
@@ -196,7 +197,7 @@ int runGenerate(const QStringList &arguments)
 
     Score score;
     if (parser.isSet(u"input"_s)) {
-        ScoreReadResult read = readScoreFile(parser.value(u"input"_s));
+        ScoreReadResult read = readScore(parser.value(u"input"_s), scoreReadingOptions(parser));
         if (!read.ok()) {
             err() << "tutti generate: " << read.error << "\n";
             err().flush();

@@ -125,9 +125,9 @@ void describeSetup()
 }
 
 // Prints one score's description; returns false (after saying why) when it cannot be read.
-bool describe(const QString &path)
+bool describe(const QString &path, const MusicXmlOptions &options)
 {
-    const ScoreReadResult result = readScoreFile(path);
+    const ScoreReadResult result = readScore(path, options);
     if (!result.ok()) {
         err() << "tutti info: " << result.error << "\n";
         err().flush();
@@ -148,6 +148,8 @@ bool describe(const QString &path)
           << " s)\n"
           << "Resolution: " << score.ticksPerQuarter << " ticks per quarter\n";
     printMaps(score, map);
+    if (!result.playback.isEmpty())
+        out() << "Playback:   " << result.playback << "\n";
     for (const QString &warning : result.warnings)
         out() << "Warning:    " << warning << "\n";
     out().flush();
@@ -163,6 +165,7 @@ int runInfo(const QStringList &arguments)
                                      "originality index and SoundFont this installation uses."_s);
     parser.addPositionalArgument(u"files"_s, u"MIDI (.mid), MusicXML (.musicxml, .xml, .mxl) or .tutti files."_s,
                                  u"[FILE...]"_s);
+    addScoreReadingOptions(parser);
     int exitCode = 0;
     if (!parseArguments(parser, arguments, exitCode))
         return exitCode;
@@ -175,7 +178,7 @@ int runInfo(const QStringList &arguments)
     for (qsizetype i = 0; i < files.size(); ++i) {
         if (i > 0)
             out() << "\n";
-        allRead = describe(files[i]) && allRead;
+        allRead = describe(files[i], scoreReadingOptions(parser)) && allRead;
     }
     return allRead ? 0 : 1;
 }

@@ -52,6 +52,7 @@ int runMetrics(const QStringList &arguments)
                                        "split and read as 'tutti train' does."_s});
     parser.addOption({u"beats"_s, u"Quarter-note beats measured from the start (default %1)."_s.arg(metricBeats), u"N"_s});
     int exitCode = 0;
+    addScoreReadingOptions(parser);
     if (!parseArguments(parser, arguments, exitCode))
         return exitCode;
     // Each measured score: a file, or a validation piece read as training reads it.
@@ -62,8 +63,9 @@ int runMetrics(const QStringList &arguments)
                 scores.emplace_back(piece.key, [piece] { return readCorpusPiece(piece); });
         }
     } else {
+        const MusicXmlOptions options = scoreReadingOptions(parser);
         for (const QString &path : parser.positionalArguments())
-            scores.emplace_back(QFileInfo(path).fileName(), [path] { return readScoreFile(path); });
+            scores.emplace_back(QFileInfo(path).fileName(), [path, options] { return readScore(path, options); });
     }
     if (scores.empty()) {
         err() << "tutti metrics: give at least one score file, or --validation with a corpus directory\n";

@@ -73,6 +73,7 @@ int runOriginality(const QStringList &arguments)
                           .arg(minimumMatchNotes),
                       u"N"_s});
     int exitCode = 0;
+    addScoreReadingOptions(parser);
     if (!parseArguments(parser, arguments, exitCode))
         return exitCode;
     const QString command = u"originality"_s;
@@ -99,7 +100,7 @@ int runOriginality(const QStringList &arguments)
     if (!error.isEmpty())
         return fail(command, error, 1);
     const QString path = parser.positionalArguments().constFirst();
-    const ScoreReadResult read = readScoreFile(path);
+    const ScoreReadResult read = readScore(path, scoreReadingOptions(parser));
     if (!read.ok())
         return fail(command, read.error, 1);
 

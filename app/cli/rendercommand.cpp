@@ -30,6 +30,7 @@ int runRender(const QStringList &arguments)
                                         u"44100"_s);
     const QCommandLineOption listOption(u"list-soundfonts"_s, u"Print where the default SoundFont is looked for."_s);
     parser.addOptions({soundFontOption, rateOption, listOption});
+    addScoreReadingOptions(parser);
     int exitCode = 0;
     if (!parseArguments(parser, arguments, exitCode))
         return exitCode;
@@ -58,7 +59,7 @@ int runRender(const QStringList &arguments)
         return 2;
     }
 
-    const ScoreReadResult score = readScoreFile(files[0]);
+    const ScoreReadResult score = readScore(files[0], scoreReadingOptions(parser));
     if (!score.ok()) {
         err() << "tutti render: " << score.error << "\n";
         err().flush();

@@ -12,6 +12,7 @@
 // Uses QtGui's QUndoStack (Qt 6 moved it there) but no widgets.
 #pragma once
 
+#include "io/musicxml.h"
 #include "score/score.h"
 
 #include <QObject>
@@ -35,8 +36,11 @@ public:
     void newScore();
     // Reads any format Tutti knows; on failure the current score stays and the error is
     // returned. MIDI and MusicXML open as untitled (saving asks for a .tutti name).
-    QString open(const QString &path);
+    // `musicXml` says how a MusicXML file's repeats and tremolos are read; playback() then
+    // says which way was taken (empty for other formats).
+    QString open(const QString &path, const MusicXmlOptions &musicXml = MusicXmlOptions::forListening());
     QStringList lastWarnings() const { return m_warnings; }
+    QString lastPlayback() const { return m_playback; } // how the last open read repeats
     // Loads a crash-recovery copy as a modified document that saves to filePath (empty:
     // untitled), so the user decides whether to keep it; sourcePath names an imported file.
     void restoreRecovered(Score score, const QString &filePath, const QString &sourcePath = {});
@@ -68,6 +72,7 @@ private:
     QString m_filePath;
     QString m_sourcePath;
     QStringList m_warnings;
+    QString m_playback;
 };
 
 } // namespace tutti

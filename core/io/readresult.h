@@ -19,6 +19,7 @@ struct ScoreReadResult
     Score score;          // meaningful only when ok()
     QString error;        // empty on success; otherwise one line a person can act on
     QStringList warnings; // what was skipped or repaired, one line each
+    QString playback;     // MusicXML: how repeats and tremolos were read, one line; else empty
 
     bool ok() const { return error.isEmpty(); }
 

@@ -1,12 +1,16 @@
 // scorefile.h — open and save any score file Tutti knows, chosen by file name.
 //
 // Usage:
-//   tutti::ScoreReadResult r = tutti::readScoreFile(path);          // .mid .midi .kar
+//   tutti::ScoreReadResult r = tutti::readScoreFile(path);          // .mid .midi .kar .smf
 //   QString error = tutti::writeScoreFile(r.score, u"out.tutti"_s);  // .musicxml .xml .mxl
 //                                                                    // .tutti (read and write)
-// MusicXML is import only: writing it is refused with a message.
+//   tutti::readScoreFile(path, tutti::MusicXmlOptions::forListening()); // repeats played out
+//
+// MusicXML options apply to MusicXML files only; without them repeats stay as written.
+// Writing MusicXML may move notes the notation grid cannot spell: `warnings` counts them.
 #pragma once
 
+#include "musicxml.h"
 #include "readresult.h"
 
 #include <QString>
@@ -22,8 +26,9 @@ enum class ScoreFormat
 };
 
 ScoreFormat scoreFormatForPath(const QString &path);
-ScoreReadResult readScoreFile(const QString &path);
-QString writeScoreFile(const Score &score, const QString &path); // empty on success
+ScoreReadResult readScoreFile(const QString &path, const MusicXmlOptions &musicXml = {});
+// Empty on success; otherwise one line naming the path.
+QString writeScoreFile(const Score &score, const QString &path, QStringList *warnings = nullptr);
 
 } // namespace tutti
 // end of scorefile.h

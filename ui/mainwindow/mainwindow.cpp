@@ -6,6 +6,7 @@
 #include "attention/attentionpanel.h"
 #include "audio/audiocontroller.h"
 #include "audio/audioexporter.h"
+#include "dialogs/musicxmlimportdialog.h"
 #include "dialogs/tempometredialog.h"
 #include "edit/autosaver.h"
 #include "edit/noteeditor.h"
@@ -277,21 +278,17 @@ void MainWindow::createMenus()
         if (maybeSave())
             m_document->newScore();
     });
-    file->addAction(u"&Open..."_s, QKeySequence::Open, this, [this] {
-        if (!maybeSave())
-            return;
-        const QString path = QFileDialog::getOpenFileName(this, u"Open Score"_s,
-                                                          QSettings().value(u"files/lastFolder"_s).toString(), scoreFilter);
-        if (!path.isEmpty())
-            openFile(path);
-    });
+    file->addAction(u"&Open..."_s, QKeySequence::Open, this, &MainWindow::openWithDialog);
     m_recentMenu = file->addMenu(u"Open &Recent"_s);
     rebuildRecentMenu();
     file->addSeparator();
     file->addAction(u"&Save"_s, QKeySequence::Save, this, &MainWindow::save);
     file->addAction(u"Save &As..."_s, QKeySequence::SaveAs, this, &MainWindow::saveAs);
     file->addAction(u"Export &MIDI..."_s, this, &MainWindow::exportMidi);
+    file->addAction(u"Export Music&XML..."_s, this, &MainWindow::exportMusicXml);
     file->addAction(u"Export &Audio..."_s, this, &MainWindow::exportAudio);
+    file->addSeparator();
+    file->addAction(u"MusicXML &Import Options..."_s, this, [this] { MusicXmlImportDialog(QString(), this).exec(); });
     file->addSeparator();
     file->addAction(u"&Quit"_s, QKeySequence::Quit, this, &QWidget::close);
 
@@ -356,9 +353,31 @@ void MainWindow::createMenus()
     });
 }
 
+void MainWindow::openWithDialog()
+{
+    if (!maybeSave())
+        return;
+    const QString path = QFileDialog::getOpenFileName(this, u"Open Score"_s,
+                                                      QSettings().value(u"files/lastFolder"_s).toString(), scoreFilter);
+    if (path.isEmpty())
+        return;
+    if (scoreFormatForPath(path) != ScoreFormat::MusicXml || !MusicXmlImportDialog::askOnOpen()) {
+        openFile(path);
+        return;
+    }
+    MusicXmlImportDialog dialog(path, this);
+    if (dialog.exec() == QDialog::Accepted)
+        openFile(path, dialog.options());
+}
+
 bool MainWindow::openFile(const QString &path)
 {
-    const QString error = m_document->open(path);
+    return openFile(path, MusicXmlImportDialog::savedOptions());
+}
+
+bool MainWindow::openFile(const QString &path, const MusicXmlOptions &musicXml)
+{
+    const QString error = m_document->open(path, musicXml);
     if (!error.isEmpty()) {
         QMessageBox::warning(this, u"Open Score"_s, u"Tutti could not open this file.\n\n"_s + error);
         return false;
@@ -367,9 +386,11 @@ bool MainWindow::openFile(const QString &path)
     addRecentFile(QFileInfo(path).absoluteFilePath());
     m_audio->engine().stop();
     const QStringList warnings = m_document->lastWarnings();
-    statusBar()->showMessage(warnings.isEmpty() ? u"Opened "_s + QFileInfo(path).fileName()
-                                                : u"Opened with %1 warning(s): %2"_s.arg(warnings.size()).arg(warnings.first()),
-                             8000);
+    const QString playback = m_document->lastPlayback().isEmpty() ? QString() : u" ("_s + m_document->lastPlayback() + u')';
+    const QString opened = warnings.isEmpty()
+        ? u"Opened "_s + QFileInfo(path).fileName()
+        : u"Opened with %1 warning(s): %2"_s.arg(warnings.size()).arg(warnings.first());
+    statusBar()->showMessage(opened + playback, 8000);
     return true;
 }
 
@@ -424,6 +445,26 @@ void MainWindow::exportMidi()
     const QString error = writeScoreFile(m_document->score(), path);
     if (!error.isEmpty())
         QMessageBox::warning(this, u"Export MIDI"_s, error);
+    else
+        statusBar()->showMessage(u"Exported "_s + QFileInfo(path).fileName(), 5000);
+}
+
+void MainWindow::exportMusicXml()
+{
+    const QString base = QFileInfo(m_document->displayName()).completeBaseName();
+    QString path = QFileDialog::getSaveFileName(this, u"Export MusicXML"_s, base + u".musicxml"_s,
+                                                u"MusicXML (*.musicxml);;Compressed MusicXML (*.mxl)"_s);
+    if (path.isEmpty())
+        return;
+    if (scoreFormatForPath(path) != ScoreFormat::MusicXml)
+        path += u".musicxml"_s;
+    QStringList warnings;
+    const QString error = writeScoreFile(m_document->score(), path, &warnings);
+    if (!error.isEmpty())
+        QMessageBox::warning(this, u"Export MusicXML"_s, error);
+    else if (!warnings.isEmpty())
+        QMessageBox::information(this, u"Export MusicXML"_s,
+                                 u"Exported %1.\n\n%2"_s.arg(QFileInfo(path).fileName(), warnings.join(u'\n')));
     else
         statusBar()->showMessage(u"Exported "_s + QFileInfo(path).fileName(), 5000);
 }

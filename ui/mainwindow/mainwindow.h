@@ -4,6 +4,7 @@
 // menu actions into document and transport calls. It holds no music state of its own.
 #pragma once
 
+#include "io/musicxml.h"
 #include "score/score.h"
 
 #include <QMainWindow>
@@ -32,7 +33,9 @@ public:
     ~MainWindow() override;
 
     // Opens a score; errors are shown in a message box and the current score stays.
+    // MusicXML is read as the saved preference says (MusicXmlImportDialog::savedOptions()).
     bool openFile(const QString &path);
+    bool openFile(const QString &path, const MusicXmlOptions &musicXml);
     ScoreDocument *document() const { return m_document; }
     AudioController *audio() const { return m_audio; }
     PianoRollEditor *pianoRoll() const { return m_pianoRoll; }
@@ -57,6 +60,8 @@ private:
     bool save();
     bool saveAs();
     void exportMidi();
+    void exportMusicXml();
+    void openWithDialog();       // File > Open: asks how to read MusicXML when the preference says so
     void exportAudio();
     void chooseSoundFont();
     void chooseMidiPorts();

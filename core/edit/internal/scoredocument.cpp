@@ -26,12 +26,13 @@ void ScoreDocument::newScore()
     reset(std::move(score), {}, {});
 }
 
-QString ScoreDocument::open(const QString &path)
+QString ScoreDocument::open(const QString &path, const MusicXmlOptions &musicXml)
 {
-    ScoreReadResult result = readScoreFile(path);
+    ScoreReadResult result = readScoreFile(path, musicXml);
     if (!result.ok())
         return result.error;
     m_warnings = result.warnings;
+    m_playback = result.playback;
     const bool isProject = scoreFormatForPath(path) == ScoreFormat::Tutti;
     reset(std::move(result.score), isProject ? QFileInfo(path).absoluteFilePath() : QString(),
           QFileInfo(path).absoluteFilePath());
@@ -41,6 +42,7 @@ QString ScoreDocument::open(const QString &path)
 void ScoreDocument::restoreRecovered(Score score, const QString &filePath, const QString &sourcePath)
 {
     m_warnings.clear();
+    m_playback.clear();
     reset(std::move(score), filePath, sourcePath.isEmpty() ? filePath : sourcePath);
     m_undoStack.resetClean(); // nothing to undo, yet unsaved
 }

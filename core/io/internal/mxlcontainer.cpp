@@ -1,10 +1,13 @@
 // mxlcontainer.cpp — opens the .mxl zip with QuaZip and finds its root MusicXML file.
 #include "mxlcontainer.h"
 
+#include <QBuffer>
 #include <QXmlStreamReader>
 #include <quazip/quazip.h>
 #include <quazip/quazipfile.h>
 #include <quazip/quazipfileinfo.h>
+#include <quazip/quazipnewinfo.h>
+#include <zlib.h>
 
 #include <algorithm>
 
@@ -103,6 +106,52 @@ MxlContent readMxlContainer(const QString &path)
         return fail(problem);
     content.entryName = root;
     return content;
+}
+
+QByteArray mxlPackage(const QByteArray &xml, QString *error)
+{
+    static const QByteArray container = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+                                        "<container>\n"
+                                        "  <rootfiles>\n"
+                                        "    <rootfile full-path=\"score.musicxml\" "
+                                        "media-type=\"application/vnd.recordare.musicxml+xml\"/>\n"
+                                        "  </rootfiles>\n"
+                                        "</container>\n"_ba;
+    QByteArray bytes;
+    QBuffer buffer(&bytes);
+    QuaZip zip(&buffer);
+    if (!zip.open(QuaZip::mdCreate)) {
+        *error = u"cannot start the .mxl archive (zip error %1)"_s.arg(zip.getZipError());
+        return {};
+    }
+    // The mimetype entry comes first and uncompressed, as the MusicXML container format asks.
+    const struct
+    {
+        QString name;
+        QByteArray data;
+        bool compressed;
+    } entries[] = {
+        {u"mimetype"_s, "application/vnd.recordare.musicxml"_ba, false},
+        {containerName, container, true},
+        {u"score.musicxml"_s, xml, true},
+    };
+    for (const auto &entry : entries) {
+        QuaZipFile file(&zip);
+        const int method = entry.compressed ? Z_DEFLATED : 0;
+        const int level = entry.compressed ? Z_DEFAULT_COMPRESSION : 0;
+        if (!file.open(QIODevice::WriteOnly, QuaZipNewInfo(entry.name), nullptr, 0, method, level)
+            || file.write(entry.data) != entry.data.size()) {
+            *error = u"cannot add %1 to the .mxl archive (zip error %2)"_s.arg(entry.name).arg(file.getZipError());
+            return {};
+        }
+        file.close();
+    }
+    zip.close();
+    if (zip.getZipError() != UNZ_OK) {
+        *error = u"cannot finish the .mxl archive (zip error %1)"_s.arg(zip.getZipError());
+        return {};
+    }
+    return bytes;
 }
 
 } // namespace tutti

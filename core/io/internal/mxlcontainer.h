@@ -4,6 +4,7 @@
 //   tutti::MxlContent content = tutti::readMxlContainer(u"quartet.mxl"_s);
 //   if (!content.error.isEmpty()) return ScoreReadResult::failure(content.error);
 //   parse(content.xml);   // the root file META-INF/container.xml names
+//   QByteArray zip = tutti::mxlPackage(xml, &error);          // and the other way
 //
 // Falls back to the first .xml or .musicxml entry outside META-INF when the container
 // file is missing or names nothing usable. Entries larger than maxMxlEntryBytes once
@@ -25,6 +26,10 @@ struct MxlContent
 };
 
 MxlContent readMxlContainer(const QString &path);
+
+// A compressed .mxl holding `xml` as score.musicxml, with the mimetype entry and the
+// META-INF/container.xml that names it. Empty, with `error` set, if zipping failed.
+QByteArray mxlPackage(const QByteArray &xml, QString *error);
 
 } // namespace tutti
 // end of mxlcontainer.h

@@ -3,6 +3,7 @@
 
 #include "io/midifile.h"
 #include "io/musicxml.h"
+#include "io/musicxmlwriter.h"
 #include "io/tuttifile.h"
 
 #include <QFileInfo>
@@ -23,7 +24,7 @@ ScoreFormat scoreFormatForPath(const QString &path)
     return ScoreFormat::Unknown;
 }
 
-ScoreReadResult readScoreFile(const QString &path)
+ScoreReadResult readScoreFile(const QString &path, const MusicXmlOptions &musicXml)
 {
     const QFileInfo info(path);
     if (!info.exists())
@@ -32,7 +33,7 @@ ScoreReadResult readScoreFile(const QString &path)
         return ScoreReadResult::failure(path + u": is a folder, not a score file"_s);
     switch (scoreFormatForPath(path)) {
     case ScoreFormat::Midi: return readMidiFile(path);
-    case ScoreFormat::MusicXml: return readMusicXmlFile(path);
+    case ScoreFormat::MusicXml: return readMusicXmlFile(path, musicXml);
     case ScoreFormat::Tutti: return readTuttiFile(path);
     case ScoreFormat::Unknown: break;
     }
@@ -40,16 +41,17 @@ ScoreReadResult readScoreFile(const QString &path)
                                            ".mxl and .tutti)"_s);
 }
 
-QString writeScoreFile(const Score &score, const QString &path)
+QString writeScoreFile(const Score &score, const QString &path, QStringList *warnings)
 {
+    if (warnings)
+        warnings->clear();
     switch (scoreFormatForPath(path)) {
     case ScoreFormat::Midi: return writeMidiFile(score, path);
     case ScoreFormat::Tutti: return writeTuttiFile(score, path);
-    case ScoreFormat::MusicXml:
-        return path + u": Tutti imports MusicXML but does not write it; save as .mid or .tutti"_s;
+    case ScoreFormat::MusicXml: return writeMusicXmlFile(score, path, warnings);
     case ScoreFormat::Unknown: break;
     }
-    return path + u": unknown file type to write (use .mid or .tutti)"_s;
+    return path + u": unknown file type to write (use .mid, .musicxml, .mxl or .tutti)"_s;
 }
 
 } // namespace tutti

@@ -23,8 +23,10 @@ constexpr int seeds = 16;
 Score duet(int bars)
 {
     Score score;
-    Track &violin = score.addTrack(u"Violin"_s, 40);
-    Track &cello = score.addTrack(u"Cello"_s, 42);
+    score.addTrack(u"Violin"_s, 40);
+    score.addTrack(u"Cello"_s, 42);
+    Track &violin = score.tracks[0];
+    Track &cello = score.tracks[1];
     cello.channel = 1;
     for (int beat = 0; beat < bars * 4; ++beat) {
         violin.notes.push_back({beat * 480, 480, 72 + (beat % 4) * 2, 80});

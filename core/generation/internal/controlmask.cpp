@@ -28,8 +28,12 @@ std::int64_t roundedNotes(double notesPerBar, int bars)
 ControlMask::ControlMask(ControlPlan plan)
     : m_plan(std::move(plan))
 {
-    for (const InstrumentControls &controls : m_plan.instruments)
+    for (int code = 1; code <= instrumentCount; ++code) {
+        const InstrumentControls &controls = m_plan.instruments[static_cast<std::size_t>(code)];
+        if (controls.active)
+            m_active.push_back(code);
         m_density = m_density || (controls.active && controls.notesPerBar > 0.0);
+    }
 }
 
 void ControlMask::setWindowOrigin(int originBeat)
@@ -145,9 +149,9 @@ bool ControlMask::mayLeave(int toBar) const
     if (!m_density)
         return true;
     const int from = std::max(barOf(m_lastOnset), 0);
-    for (int code = 1; code <= instrumentCount; ++code) {
+    for (int code : m_active) {
         const InstrumentControls &controls = m_plan.instruments[static_cast<std::size_t>(code)];
-        if (!controls.active || controls.notesPerBar <= 0.0)
+        if (controls.notesPerBar <= 0.0)
             continue;
         for (int bar = from; bar < std::min(toBar, bars()); ++bar) {
             if (countIn(code, bar) < barQuota(controls.notesPerBar, bar).first)
@@ -188,16 +192,14 @@ bool ControlMask::onsetAllowed(std::int64_t onset) const
     if (bar >= bars())
         return true; // past the span: the sampler stops there
     bool someone = false;
-    for (int code = 1; code <= instrumentCount; ++code) {
+    for (int code : m_active) {
         const InstrumentControls &controls = m_plan.instruments[static_cast<std::size_t>(code)];
-        if (!controls.active)
-            continue;
         if (controls.notesPerBar > 0.0) {
             const int need = barQuota(controls.notesPerBar, bar).first - countIn(code, bar);
             if (need > 0 && capacity(code, onset) < need)
                 return false;
         }
-        someone = someone || takes(code, onset);
+        someone = someone || (m_usable.test(static_cast<std::size_t>(code)) && takes(code, onset));
     }
     return someone;
 }
@@ -243,11 +245,18 @@ bool ControlMask::durationAllowed(int code, std::int64_t onset, int durationCode
     const int bar = barOf(onset);
     if (bar >= bars())
         return true;
+    // This note takes its place at the onset and keeps a voice until it ends: enough places
+    // must be left for the rest of this bar's least, and for the least of the bars it reaches.
+    const std::int64_t end = onset + durationTwelfths(durationCode);
     const int need = barQuota(controls.notesPerBar, bar).first - countIn(code, bar);
-    if (need <= 1)
-        return true;
-    // This note takes its place at the onset and keeps a voice until it ends.
-    return capacity(code, onset, onset + durationTwelfths(durationCode)) >= need - 1 + 0;
+    if (need > 1 && capacity(code, onset, end) < need - 1)
+        return false;
+    const std::vector<std::int64_t> &starts = m_plan.barStarts;
+    for (int later = bar + 1; later < bars() && starts[static_cast<std::size_t>(later)] < end; ++later) {
+        if (capacity(code, starts[static_cast<std::size_t>(later)], end) < barQuota(controls.notesPerBar, later).first)
+            return false;
+    }
+    return true;
 }
 
 bool ControlMask::anyOnset(const SamplingState &state) const
@@ -270,10 +279,10 @@ void ControlMask::apply(const SamplingState &state, Field field, std::span<float
     follow(state);
     const Event &current = state.current;
     const Event *rhythm = m_plan.rhythm.empty() ? nullptr : rhythmNote();
-    std::bitset<65> usable;
-    for (int code = 1; code <= instrumentCount; ++code)
-        usable.set(static_cast<std::size_t>(code),
-                   m_plan.instruments[static_cast<std::size_t>(code)].active && state.declaredInstruments.test(static_cast<std::size_t>(code)));
+    std::bitset<65> &usable = m_usable;
+    usable.reset();
+    for (int code : m_active)
+        usable.set(static_cast<std::size_t>(code), state.declaredInstruments.test(static_cast<std::size_t>(code)));
     if (rhythm) {
         usable.reset();
         usable.set(static_cast<std::size_t>(rhythm->instrument));
@@ -285,7 +294,7 @@ void ControlMask::apply(const SamplingState &state, Field field, std::span<float
         const std::size_t note = static_cast<std::size_t>(EventType::Note);
         if (!m_plan.rhythm.empty()) {
             logits[rhythm ? end : note] = forbidden;
-        } else if (m_density || state.lastBeatCode < maxBeatsPerWindow) {
+        } else {
             if (!mayLeave(bars()))
                 logits[end] = forbidden;
             if (!anyOnset(state))
@@ -320,7 +329,7 @@ void ControlMask::apply(const SamplingState &state, Field field, std::span<float
     case Field::Pitch: {
         const std::int64_t onset = onsetOf(current.beat, current.position);
         std::vector<int> candidates;
-        for (int code = 1; code <= instrumentCount; ++code) {
+        for (int code : m_active) {
             if (usable.test(static_cast<std::size_t>(code)) && (rhythm || takes(code, onset)))
                 candidates.push_back(code);
         }
@@ -362,7 +371,8 @@ void ControlMask::apply(const SamplingState &state, Field field, std::span<float
             if (rhythm) {
                 some = static_cast<int>(code) == rhythm->duration;
             } else {
-                for (int instrument = 1; instrument <= instrumentCount && !some; ++instrument) {
+                for (std::size_t i = 0; i < m_active.size() && !some; ++i) {
+                    const int instrument = m_active[i];
                     some = usable.test(static_cast<std::size_t>(instrument)) && takes(instrument, onset)
                         && pitchAllowed(instrument, onset, current.pitchValue())
                         && durationAllowed(instrument, onset, static_cast<int>(code));

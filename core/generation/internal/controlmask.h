@@ -97,6 +97,7 @@ private:
     const Event *rhythmNote() const;      // keep-rhythm: the next note's template, null when done
 
     ControlPlan m_plan;
+    std::vector<int> m_active;            // codes with controls, ascending
     bool m_density = false;
     int m_origin = 0;
     // What has been read of the history.
@@ -105,6 +106,7 @@ private:
     mutable std::array<Track, 65> m_tracks;
     mutable int m_generated = 0;
     mutable std::int64_t m_lastOnset = -1;
+    mutable std::bitset<65> m_usable;     // active and declared: the instruments a note may take
 };
 
 } // namespace tutti

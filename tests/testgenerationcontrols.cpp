@@ -241,6 +241,35 @@ private Q_SLOTS:
         }
     }
 
+    void aNewPieceMeetsThemToo()
+    {
+        // GIVEN nothing but controls: four notes a bar in a single line between C4 and C5
+        NoteControls controls;
+        controls.density = DensityChoice::Notes;
+        controls.notesPerBar = 4;
+        controls.polyphony = 1;
+        controls.lowestPitch = 60;
+        controls.highestPitch = 72;
+        NoisySource source(1024, 5.0f, 1.0f);
+        for (std::uint64_t seed = 0; seed < seeds; ++seed) {
+            SuggestionRequest request;
+            request.mode = SuggestionMode::New;
+            request.lengthBars = 4;
+            request.candidates = 1;
+            request.sampling.seed = seed;
+            request.controls = controls;
+            const SuggestionResult result = suggest(source, Score(), request);
+            QVERIFY2(result.error.isEmpty(), qPrintable(result.error));
+            // THEN every instrument the model chose meets them
+            QVERIFY(!result.candidates.front().controls.parts.empty());
+            for (const PartControlReport &part : result.candidates.front().controls.parts) {
+                QVERIFY2(std::abs(part.notesPerBar - 4.0) <= 1.0 && part.polyphony <= 1 && part.lowestPitch >= 60
+                             && part.highestPitch <= 72,
+                         qPrintable(part.describe()));
+            }
+        }
+    }
+
     void keepingTheRhythmRewritesOnlyPitches()
     {
         // GIVEN bars 2-3 of the violin to regenerate, keeping their rhythm

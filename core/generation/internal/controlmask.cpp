@@ -151,8 +151,8 @@ bool ControlMask::mayLeave(int toBar) const
     const int from = std::max(barOf(m_lastOnset), 0);
     for (int code : m_active) {
         const InstrumentControls &controls = m_plan.instruments[static_cast<std::size_t>(code)];
-        if (controls.notesPerBar <= 0.0)
-            continue;
+        if (controls.notesPerBar <= 0.0 || !m_usable.test(static_cast<std::size_t>(code)))
+            continue; // an instrument the piece does not have needs no notes
         for (int bar = from; bar < std::min(toBar, bars()); ++bar) {
             if (countIn(code, bar) < barQuota(controls.notesPerBar, bar).first)
                 return false;
@@ -194,7 +194,7 @@ bool ControlMask::onsetAllowed(std::int64_t onset) const
     bool someone = false;
     for (int code : m_active) {
         const InstrumentControls &controls = m_plan.instruments[static_cast<std::size_t>(code)];
-        if (controls.notesPerBar > 0.0) {
+        if (controls.notesPerBar > 0.0 && m_usable.test(static_cast<std::size_t>(code))) {
             const int need = barQuota(controls.notesPerBar, bar).first - countIn(code, bar);
             if (need > 0 && capacity(code, onset) < need)
                 return false;
@@ -384,6 +384,13 @@ void ControlMask::apply(const SamplingState &state, Field field, std::span<float
         break;
     }
     case Field::Instrument: {
+        if (current.eventType() == EventType::Instrument) { // a new piece declares only instruments that can play
+            for (int code : m_active) {
+                const InstrumentControls &controls = m_plan.instruments[static_cast<std::size_t>(code)];
+                if (controls.lowestPitch > controls.highestPitch)
+                    logits[static_cast<std::size_t>(code)] = forbidden;
+            }
+        }
         if (!current.isNote())
             break;
         const std::int64_t onset = onsetOf(current.beat, current.position);

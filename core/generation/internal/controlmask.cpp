@@ -243,7 +243,7 @@ bool ControlMask::durationAllowed(int code, std::int64_t onset, int durationCode
     if (controls.notesPerBar <= 0.0 || controls.polyphony <= 0)
         return true;
     const int bar = barOf(onset);
-    if (bar >= bars())
+    if (bar < 0 || bar >= bars())
         return true;
     // This note takes its place at the onset and keeps a voice until it ends: enough places
     // must be left for the rest of this bar's least, and for the least of the bars it reaches.

@@ -185,7 +185,8 @@ private Q_SLOTS:
         const QString model = QStringLiteral(TUTTI_TEST_DATA "/../../models/tutti-mmt.safetensors");
         const QStringList request = {u"generate"_s, u"--mode"_s, u"continue"_s, u"--input"_s, project,
                                      u"--bars"_s, u"1-2"_s, u"--length"_s, u"2"_s, u"--candidates"_s, u"2"_s,
-                                     u"--seed"_s, u"42"_s, u"--key"_s, u"C major"_s, u"--model"_s, model};
+                                     u"--seed"_s, u"42"_s, u"--key"_s, u"C major"_s, u"--model"_s, model,
+                                     u"--grid"_s, u"1/8"_s, u"--polyphony"_s, u"1"_s};
         // WHEN two candidates are asked for, twice with the same seed
         const Run first = runTutti(request + QStringList{u"--out"_s, dir.filePath(u"a.mid"_s)});
         QVERIFY2(first.exitCode == 0, qPrintable(first.err));
@@ -193,6 +194,10 @@ private Q_SLOTS:
         QCOMPARE(second.exitCode, 0);
         // THEN a-1.mid and a-2.mid hold the duet plus new notes, and the same seed gives the same notes
         QVERIFY(first.out.contains(u"seed 42"_s) && first.out.contains(u"seed 43"_s));
+        // AND each candidate says per part what the controls asked for and what it got
+        QVERIFY2(first.out.contains(u"% on the grid (asked 1/8)"_s) && first.out.contains(u" (asked 1),"_s)
+                     && !first.out.contains(u"polyphony 2"_s),
+                 qPrintable(first.out));
         for (const QString &name : {u"a-1.mid"_s, u"a-2.mid"_s}) {
             const ScoreReadResult result = readScoreFile(dir.filePath(name));
             QVERIFY2(result.ok(), qPrintable(result.error));
@@ -232,6 +237,34 @@ private Q_SLOTS:
         QCOMPARE(clash.exitCode, 2);
         QVERIFY(clash.err.contains(u"--instruments is for --mode instruments"_s));
         QVERIFY(!QFileInfo::exists(dir.filePath(u"x.mid"_s)));
+    }
+
+    void generateRefusesControlsItCannotMeet()
+    {
+        // GIVEN the duet as a project
+        QTemporaryDir dir;
+        const QString project = dir.filePath(u"duet.tutti"_s);
+        QCOMPARE(writeTuttiFile(twoBarDuet(), project), QString());
+        const QStringList continuation = {u"generate"_s, u"--input"_s, project, u"--bars"_s, u"1-2"_s,
+                                          u"--out"_s, dir.filePath(u"x.mid"_s)};
+        // WHEN a range no part can play is asked for THEN a sentence says why, with the usage exit code
+        const Run range = runTutti(continuation + QStringList{u"--range"_s, u"C8-G8"_s});
+        QCOMPARE(range.exitCode, 2);
+        QVERIFY2(range.err.contains(u"C8-G8 lies outside the"_s) && range.err.contains(u"'s range"_s), qPrintable(range.err));
+        // AND so are a grid, a density and a range that do not read
+        const Run grid = runTutti(continuation + QStringList{u"--grid"_s, u"1/5"_s});
+        QCOMPARE(grid.exitCode, 2);
+        QVERIFY(grid.err.contains(u"not a rhythm grid"_s));
+        const Run density = runTutti(continuation + QStringList{u"--density"_s, u"lots"_s});
+        QCOMPARE(density.exitCode, 2);
+        QVERIFY(density.err.contains(u"not a density"_s));
+        const Run crowded = runTutti(continuation + QStringList{u"--density"_s, u"9"_s, u"--polyphony"_s, u"1"_s,
+                                                                u"--grid"_s, u"1/4"_s});
+        QCOMPARE(crowded.exitCode, 2);
+        QVERIFY2(crowded.err.contains(u"do not fit"_s), qPrintable(crowded.err));
+        const Run rhythm = runTutti(continuation + QStringList{u"--keep-rhythm"_s});
+        QCOMPARE(rhythm.exitCode, 2);
+        QVERIFY(rhythm.err.contains(u"infill"_s));
     }
 
     void metricsOfTheValidationPieces()

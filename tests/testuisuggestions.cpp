@@ -22,10 +22,12 @@
 #include "suggestions/ghostnotelayer.h"
 #include "suggestions/instrumentpicker.h"
 #include "model/modelloader.h"
+#include "suggestions/notecontrolsform.h"
 #include "suggestions/suggestionaudition.h"
 #include "suggestions/suggestioncontroller.h"
 #include "suggestions/suggestionpanel.h"
 #include "suggestions/suggestionworker.h"
+#include "suggestions/trackchecklist.h"
 #include "tinymodel.h"
 
 #include <QCheckBox>
@@ -33,6 +35,7 @@
 #include <QDoubleSpinBox>
 #include <QElapsedTimer>
 #include <QLabel>
+#include <QLineEdit>
 #include <QPushButton>
 #include <QSettings>
 #include <QSignalSpy>
@@ -416,6 +419,7 @@ private Q_SLOTS:
             f.find<QSpinBox>(u"suggestionLength"_s)->setValue(12);
             f.find<QSpinBox>(u"suggestionCandidates"_s)->setValue(6);
             auto spins = f.panel->findChildren<QDoubleSpinBox *>();
+            spins.removeIf([](const QDoubleSpinBox *spin) { return !spin->objectName().isEmpty(); }); // the controls' own
             QCOMPARE(spins.size(), 2);
             spins[0]->setValue(0.8); // temperature
             spins[1]->setValue(0.75); // top-p
@@ -440,6 +444,80 @@ private Q_SLOTS:
         QVERIFY(f.find<QSpinBox>(u"suggestionLength"_s)->isVisibleTo(f.panel));
         QVERIFY(f.panel->findChild<InstrumentPicker *>()->isVisibleTo(f.panel));
         QVERIFY(f.find<QComboBox>(u"suggestionTonic"_s)->isVisibleTo(f.panel));
+    }
+
+    void theControlsAreRememberedAndGoWithTheRequest()
+    {
+        NoteControls asked;
+        asked.density = DensityChoice::Notes;
+        asked.notesPerBar = 6;
+        asked.polyphony = 1;
+        asked.grid = RhythmGrid::Eighth;
+        asked.maxLeap = 5;
+        asked.stepPreference = 0.7;
+        asked.lowestPitch = 60;
+        asked.highestPitch = 79;
+        asked.lowestVelocity = 40;
+        asked.highestVelocity = 90;
+        NoteControls cello;
+        cello.polyphony = 2;
+        {
+            Fixture f;
+            // GIVEN the dock's controls filled in, copies allowed, and the cello with controls of its own
+            auto *form = f.panel->findChild<NoteControlsForm *>();
+            QVERIFY(form);
+            QCOMPARE(f.panel->request().controls, NoteControls());
+            QVERIFY(f.panel->request().avoidCopies);
+            f.find<QComboBox>(u"controlsDensity"_s)->setCurrentIndex(4);
+            f.find<QDoubleSpinBox>(u"controlsNotesPerBar"_s)->setValue(6);
+            f.find<QSpinBox>(u"controlsPolyphony"_s)->setValue(1);
+            f.find<QComboBox>(u"controlsGrid"_s)->setCurrentIndex(2);
+            f.find<QSpinBox>(u"controlsMaxLeap"_s)->setValue(5);
+            f.find<QComboBox>(u"controlsMotion"_s)->setCurrentIndex(1);
+            f.find<QLineEdit>(u"controlsRange"_s)->setText(u"C4-G5"_s);
+            f.find<QLineEdit>(u"controlsVelocity"_s)->setText(u"40-90"_s);
+            f.find<QCheckBox>(u"suggestionAvoidCopies"_s)->setChecked(false);
+            f.panel->findChild<TrackChecklist *>()->setTrackControls(1, cello);
+            // THEN the request carries them
+            const SuggestionRequest request = f.panel->request();
+            QCOMPARE(request.controls, asked);
+            QVERIFY(!request.avoidCopies);
+            QCOMPARE(request.trackControls.size(), std::size_t(1));
+            QCOMPARE(request.trackControls.at(1), cello);
+            QVERIFY2(f.panel->requestProblem().isEmpty(), qPrintable(f.panel->requestProblem()));
+            // AND a range no instrument of the score can play is refused before anything runs
+            f.find<QLineEdit>(u"controlsRange"_s)->setText(u"C8-G8"_s);
+            QVERIFY2(f.panel->requestProblem().contains(u"outside the violin's range"_s), qPrintable(f.panel->requestProblem()));
+            QVERIFY(!f.find<QPushButton>(u"suggestionGenerate"_s)->isEnabled());
+            f.find<QLineEdit>(u"controlsRange"_s)->setText(u"G5-C4"_s);
+            QVERIFY(f.panel->requestProblem().contains(u"Pitch range"_s));
+            f.find<QLineEdit>(u"controlsRange"_s)->setText(u"C4-G5"_s);
+            // AND keeping the rhythm belongs to regenerating
+            f.find<QCheckBox>(u"suggestionKeepRhythm"_s)->setChecked(true);
+            QVERIFY(!f.panel->request().keepRhythm);
+            f.find<QComboBox>(u"suggestionMode"_s)->setCurrentIndex(3);
+            QVERIFY(f.panel->request().keepRhythm);
+            f.find<QComboBox>(u"suggestionMode"_s)->setCurrentIndex(2);
+        }
+        // WHEN the application starts again THEN the dock's controls are as they were left
+        Fixture f;
+        const SuggestionRequest request = f.panel->request();
+        QCOMPARE(request.controls, asked);
+        QVERIFY(!request.avoidCopies);
+        QVERIFY(request.trackControls.empty()); // per-track controls belong to one score's tracks
+
+        // AND a candidate's tooltip says per part what was asked for and what came
+        Suggestion suggestion;
+        suggestion.seed = 5;
+        suggestion.firstTick = 3840;
+        suggestion.endTick = 7680;
+        PartControlReport part = measureNotes({{3840, 240, 64, 60}, {4080, 240, 69, 60}}, 480, 2.0, asked);
+        part.part = u"Violin"_s;
+        part.densityAsked = true;
+        suggestion.controls.parts.push_back(part);
+        f.suggestions->addCandidate(suggestion);
+        const QString tip = f.suggestions->candidates()->index(0, CandidateListModel::Notes).data(Qt::ToolTipRole).toString();
+        QVERIFY2(tip.contains(u"Violin: density 1/bar (asked 6)"_s) && tip.contains(u"largest leap 5 (asked 5)"_s), qPrintable(tip));
     }
 
     void wrappedLinesAreNotSqueezedInAShortWindow()

@@ -2,6 +2,8 @@
 #include "cli/cliutil.h"
 #include "cli/commands.h"
 
+#include "analysis/indexcopyguard.h"
+#include "analysis/originalityindex.h"
 #include "generation/generator.h"
 #include "generation/suggestion.h"
 #include "model/modellocation.h"
@@ -204,6 +206,54 @@ int measureGeneration(const TransformerModel &model, const QString &label, const
               << QString::number(seconds, 'f', 2) << " s, " << qRound(notes / seconds) << " notes/s\n";
         out().flush();
     }
+
+    // The musical controls' cost: the same continuations with every control and copy
+    // avoidance on, per note written (the controls change how many notes there are).
+    QString indexError;
+    const QString indexPath = defaultOriginalityIndexPath();
+    const OriginalityIndex index = indexPath.isEmpty() ? OriginalityIndex() : OriginalityIndex::load(indexPath, indexError);
+    double notesPerSecond[2] = {0.0, 0.0};
+    for (const bool controlled : {false, true}) {
+        SuggestionRequest request;
+        request.mode = SuggestionMode::Continue;
+        request.firstBar = 0;
+        request.endBar = 8;
+        request.lengthBars = 8;
+        request.candidates = 4;
+        request.sampling.seed = 1;
+        request.avoidCopies = controlled;
+        if (controlled) {
+            request.controls.density = DensityChoice::Medium;
+            request.controls.polyphony = 2;
+            request.controls.grid = RhythmGrid::Eighth;
+            request.controls.maxLeap = 7;
+            request.controls.stepPreference = 0.5;
+            request.controls.lowestVelocity = 40;
+            request.controls.highestVelocity = 90;
+            request.copyGuard = makeIndexCopyGuard(index);
+        }
+        QElapsedTimer timer;
+        timer.start();
+        const SuggestionResult result = suggest(session, context, request);
+        const double seconds = timer.nsecsElapsed() / 1e9;
+        if (!result.error.isEmpty()) {
+            err() << "tutti bench generate: " << result.error << "\n";
+            err().flush();
+            return 1;
+        }
+        std::size_t notes = 0;
+        for (const Suggestion &suggestion : result.candidates)
+            notes += suggestion.noteCount();
+        notesPerSecond[controlled ? 1 : 0] = notes / std::max(seconds, 1e-9);
+        out() << (controlled ? "controls on (density, polyphony 2, grid 1/8, leap 7, velocity, no copies"
+                             : "controls off")
+              << (controlled && !request.copyGuard ? " [no originality index]" : "") << (controlled ? ")" : "") << ": "
+              << notes << " notes in " << QString::number(seconds, 'f', 2) << " s, "
+              << QString::number(notesPerSecond[controlled ? 1 : 0], 'f', 1) << " notes/s\n";
+        out().flush();
+    }
+    out() << "controls cost: " << QString::number(100.0 * (1.0 - notesPerSecond[1] / notesPerSecond[0]), 'f', 1)
+          << " % of generation speed (target: at most 15 %)\n";
     return 0;
 }
 

@@ -2,6 +2,8 @@
 #include "cli/cliutil.h"
 #include "cli/commands.h"
 
+#include "analysis/indexcopyguard.h"
+#include "analysis/originalityindex.h"
 #include "model/modellocation.h"
 #include "generation/suggestion.h"
 #include "io/scorefile.h"
@@ -144,6 +146,36 @@ QString readRequest(const QCommandLineParser &parser, const Score &score, Sugges
             return usageError(u"unknown instrument '%1' (a General MIDI number 1-128 or name, or an MMT name)"_s.arg(name));
         request.programs.push_back(program);
     }
+    QString error;
+    NoteControls &controls = request.controls;
+    if (parser.isSet(u"density"_s))
+        error = parseDensity(parser.value(u"density"_s), controls.density, controls.notesPerBar);
+    if (error.isEmpty() && parser.isSet(u"polyphony"_s)) {
+        controls.polyphony = parser.value(u"polyphony"_s).toInt(&ok);
+        if (!ok || controls.polyphony < 1 || controls.polyphony > 16)
+            error = u"--polyphony takes 1 to 16 notes at once"_s;
+    }
+    if (error.isEmpty() && parser.isSet(u"grid"_s))
+        error = parseGrid(parser.value(u"grid"_s), controls.grid);
+    if (error.isEmpty() && parser.isSet(u"max-leap"_s)) {
+        controls.maxLeap = parser.value(u"max-leap"_s).toInt(&ok);
+        if (!ok || controls.maxLeap < 0 || controls.maxLeap > 127)
+            error = u"--max-leap takes semitones, 0 to 127"_s;
+    }
+    if (error.isEmpty() && parser.isSet(u"steps"_s)) {
+        controls.stepPreference = parser.value(u"steps"_s).toDouble(&ok);
+        if (!ok || controls.stepPreference < -1.0 || controls.stepPreference > 1.0)
+            error = u"--steps takes a number from -1 (leaps) to 1 (steps)"_s;
+    }
+    if (error.isEmpty() && parser.isSet(u"range"_s))
+        error = parsePitchRange(parser.value(u"range"_s), controls.lowestPitch, controls.highestPitch);
+    if (error.isEmpty() && parser.isSet(u"velocity"_s))
+        error = parseVelocityRange(parser.value(u"velocity"_s), controls.lowestVelocity, controls.highestVelocity);
+    if (!error.isEmpty())
+        return usageError(error);
+    request.keepRhythm = parser.isSet(u"keep-rhythm"_s);
+    request.avoidCopies = !parser.isSet(u"allow-copies"_s);
+
     for (const QString &number : parser.value(u"tracks"_s).split(u',', Qt::SkipEmptyParts)) {
         const int track = number.toInt(&ok);
         if (!ok || track < 1)
@@ -178,6 +210,16 @@ int runGenerate(const QStringList &arguments)
         {u"seed"_s, u"Random seed of the first candidate (default: random); candidate i uses seed + i - 1."_s, u"S"_s},
         {u"temperature"_s, u"Sampling temperature of every field (default 1)."_s, u"T"_s},
         {u"top-p"_s, u"Nucleus sampling: keep the likeliest codes up to this probability (default 1)."_s, u"P"_s},
+        {u"density"_s, u"Notes per bar per track: a number, or low, medium, high (relative to the context)."_s, u"N"_s},
+        {u"polyphony"_s, u"At most N notes sounding at once in a track (1: a single line)."_s, u"N"_s},
+        {u"grid"_s, u"Onsets only on this grid: 1/4, 1/8, 1/16, 1/8t or 1/16t."_s, u"GRID"_s},
+        {u"max-leap"_s, u"Largest leap between a track's successive notes, in semitones."_s, u"N"_s},
+        {u"steps"_s, u"Step/leap preference, -1 (leaps) to 1 (steps); default 0."_s, u"X"_s},
+        {u"range"_s, u"Pitch range of every written track, e.g. C4-G5 (C4 is middle C)."_s, u"LOW-HIGH"_s},
+        {u"velocity"_s, u"Velocity range of the written notes, e.g. 40-90."_s, u"LOW-HIGH"_s},
+        {u"keep-rhythm"_s, u"Infill: keep the selection's onsets and durations, rewrite only the pitches."_s},
+        {u"allow-copies"_s, u"Let the model continue training pieces (by default no candidate copies 8 notes of one)."_s},
+        {u"index"_s, u"Originality index for copy avoidance (default: the one beside the model)."_s, u"FILE"_s},
         {u"model"_s, u"Model file (default: the shipped model)."_s, u"FILE"_s},
         {u"out"_s, u"Output file (.mid or .tutti)."_s, u"OUT"_s},
     });
@@ -209,6 +251,10 @@ int runGenerate(const QStringList &arguments)
     request.candidates = 1;
     if (!readRequest(parser, score, request).isEmpty())
         return 2;
+    if (const QString problem = checkRequest(score, request); !problem.isEmpty()) {
+        usageError(problem);
+        return 2;
+    }
 
     const QString modelPath = parser.isSet(u"model"_s) ? parser.value(u"model"_s) : defaultModelPath();
     if (modelPath.isEmpty()) {
@@ -222,6 +268,23 @@ int runGenerate(const QStringList &arguments)
         err() << "tutti generate: " << error << "\n";
         err().flush();
         return 1;
+    }
+
+    if (request.avoidCopies) {
+        const QString indexPath = parser.isSet(u"index"_s) ? parser.value(u"index"_s) : defaultOriginalityIndexPath();
+        QString indexError = indexPath.isEmpty() ? u"no %1 found"_s.arg(QString::fromUtf16(originalityIndexFileName)) : QString();
+        const OriginalityIndex index = indexPath.isEmpty() ? OriginalityIndex() : OriginalityIndex::load(indexPath, indexError);
+        if (parser.isSet(u"index"_s) && !indexError.isEmpty()) {
+            err() << "tutti generate: " << indexError << "\n";
+            err().flush();
+            return 1;
+        }
+        request.copyGuard = makeIndexCopyGuard(index);
+        if (!request.copyGuard) {
+            err() << "tutti generate: copies are not avoided: " << (indexError.isEmpty() ? u"the index is empty"_s : indexError)
+                  << "\n";
+            err().flush();
+        }
     }
 
     GenerationSession session(*model);
@@ -242,6 +305,8 @@ int runGenerate(const QStringList &arguments)
         const qint64 now = timer.elapsed();
         out() << path << ": seed " << suggestion.seed << ", " << suggestion.noteCount() << " notes in "
               << suggestion.parts.size() << " parts, " << (now - candidateStarted) << " ms\n";
+        for (const QString &line : suggestion.controls.lines())
+            out() << "  " << line << "\n";
         out().flush();
         candidateStarted = now;
     };

@@ -37,14 +37,17 @@
 // check() may run on several threads at once.
 #pragma once
 
+#include "generation/copyguard.h"
 #include "score/score.h"
 
 #include <QByteArray>
 #include <QString>
 #include <QStringList>
 
+#include <bitset>
 #include <cstddef>
 #include <memory>
+#include <span>
 #include <vector>
 
 namespace tutti {
@@ -134,6 +137,14 @@ public:
     // score: a candidate's bars). Drum tracks are skipped.
     OriginalityReport check(const Score &score) const;
     OriginalityReport check(const Score &score, Tick from, Tick to) const;
+
+    // While sampling (generation/copyguard.h, analysis/indexcopyguard.h): the pitches that, as
+    // the next note of `line` (one pitch per onset, oldest first) at `step`, would end a
+    // passage of at least thresholdNotes notes that copied() flags: held by fewer than
+    // commonplacePieces training pieces, more than a figure. The passage judged is the
+    // longest match that ends at the new note. One n-gram look-up: cheap for every note.
+    std::bitset<128> copyingPitches(std::span<const LinePoint> line, std::int64_t step,
+                                    int thresholdNotes = defaultCopyThresholdNotes) const;
 
     // The file format (see internal/originalityformat.cpp): magic, version, counts, then
     // pieces, lines and notes; a few bytes per note. fromBytes checks every count and value

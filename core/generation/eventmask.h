@@ -16,6 +16,7 @@
 #include "representation/event.h"
 
 #include <bitset>
+#include <cstdint>
 #include <span>
 #include <vector>
 
@@ -31,6 +32,8 @@ struct SamplingState
     // Beat codes a note may take: the window, or after a middle marker the infill gap.
     int firstBeatCode = 1;
     int lastBeatCode = maxBeatsPerWindow;
+    int promptEvents = 0;                        // history[0, promptEvents) is the prompt
+    std::uint64_t run = 0;                       // differs between generate() calls: masks key caches on it
 };
 
 class EventMask

@@ -26,15 +26,19 @@
 // the gap's end. Past 1,024 events (or 256 beats) the model's window slides on.
 #pragma once
 
+#include "generation/copyguard.h"
 #include "generation/generationparams.h"
 #include "generation/logitsource.h"
 #include "generation/musicalcontrols.h"
+#include "generation/notecontrols.h"
 #include "score/score.h"
 
 #include <QString>
 
 #include <cstdint>
 #include <functional>
+#include <map>
+#include <memory>
 #include <span>
 #include <vector>
 
@@ -67,6 +71,17 @@ struct SuggestionRequest
     Scale scale;                  // with ScaleChoice::Fixed
     GenerationParams sampling;    // candidate i samples with seed sampling.seed + i
     int candidates = 4;           // 1..16
+    // Density, polyphony, grid, motion, pitch and velocity range (notecontrols.h) of every
+    // written track; a track of trackControls (score track index) has its own instead. The
+    // model knows instruments, not tracks: of two tracks of one instrument, the first listed
+    // decides for both. A range outside the instrument's own is refused.
+    NoteControls controls;
+    std::map<int, NoteControls> trackControls;
+    bool keepRhythm = false;      // Infill: keep the selection's onsets and durations, rewrite only pitches
+    // With a guard (analysis/indexcopyguard.h), no candidate continues a training piece far
+    // enough to be flagged as a copy; avoidCopies false lets the model copy.
+    bool avoidCopies = true;
+    std::shared_ptr<const CopyGuard> copyGuard;
 };
 
 struct SuggestedPart
@@ -84,6 +99,7 @@ struct Suggestion
     std::vector<int> replacedTracks; // Continue, Infill: their notes starting in the span go on accept
     std::vector<SuggestedPart> parts;
     bool cancelled = false;       // cut short by the cancel callback; what came is kept
+    ControlReport controls;       // per part: what the controls asked and what it got
 
     std::size_t noteCount() const;
 };
@@ -109,6 +125,11 @@ struct SuggestionResult
     bool cancelled = false;
     QString error;                      // a request that cannot be met, in the user's words
 };
+
+// Why the request cannot be met in this score (bar ranges, programs, tracks, controls such
+// as a pitch range outside an instrument's), in the user's words; empty when it can. suggest()
+// checks the same before it samples.
+QString checkRequest(const Score &score, const SuggestionRequest &request);
 
 // Checks the request against the score (bar ranges, programs, tracks) and runs the model
 // `request.candidates` times on the calling thread.

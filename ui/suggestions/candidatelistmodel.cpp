@@ -74,8 +74,18 @@ QVariant CandidateListModel::data(const QModelIndex &index, int role) const
             .arg(row.originality.longest()->describe().toHtmlEscaped())
             .arg(defaultCopyThresholdNotes)
             .arg(commonplacePieces);
-    if (role == Qt::ToolTipRole && row.suggestion.cancelled)
-        return u"Cut short by Cancel: the notes written until then"_s;
+    if (role == Qt::ToolTipRole) {
+        // Each part: what the controls asked for and what it got.
+        QString text = row.suggestion.cancelled ? u"<p>Cut short by Cancel: the notes written until then.</p>"_s : QString();
+        const QStringList lines = row.suggestion.controls.lines();
+        if (!lines.isEmpty()) {
+            QStringList escaped;
+            for (const QString &line : lines)
+                escaped << line.toHtmlEscaped();
+            text += u"<p>"_s + escaped.join(u"<br>"_s) + u"</p>"_s;
+        }
+        return text.isEmpty() ? QVariant() : QVariant(text);
+    }
     if (role == Qt::ForegroundRole && copied)
         return QColor(0xb0, 0x30, 0x00);
     if (role != Qt::DisplayRole)

@@ -1,6 +1,7 @@
 // suggestioncontroller.cpp — model loading, runs, the tray and accepting a candidate.
 #include "suggestioncontroller.h"
 
+#include "analysis/indexcopyguard.h"
 #include "analysis/suggestionoriginality.h"
 #include "candidatelistmodel.h"
 #include "edit/scoredocument.h"
@@ -80,7 +81,10 @@ void SuggestionController::generate(const SuggestionRequest &request)
     Q_EMIT progressChanged(0);
     if (m_loader->state() != ModelLoader::State::Ready)
         Q_EMIT message(u"Loading the music model..."_s);
-    if (!m_worker->start(m_document->score(), request)) // started() or finished() continues
+    SuggestionRequest withGuard = request;
+    if (withGuard.avoidCopies && !withGuard.copyGuard)
+        withGuard.copyGuard = makeIndexCopyGuard(m_originality); // null without an index: nothing to avoid
+    if (!m_worker->start(m_document->score(), withGuard)) // started() or finished() continues
         setBusy(false);
 }
 

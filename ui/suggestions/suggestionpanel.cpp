@@ -1,12 +1,14 @@
 // suggestionpanel.cpp — the request form, the buttons and the candidate tray.
 #include "suggestionpanel.h"
 
+#include "analysis/originalityindex.h"
 #include "model/modelchooser.h"
 
 #include "candidatelistmodel.h"
 #include "edit/scoredocument.h"
 #include "instrumentpicker.h"
 #include "model/modelloader.h"
+#include "notecontrolsform.h"
 #include "score/timemap.h"
 #include "suggestionaudition.h"
 #include "suggestioncontroller.h"
@@ -106,6 +108,9 @@ SuggestionPanel::SuggestionPanel(SuggestionController *suggestions, SuggestionAu
     connect(m_tonic, &QComboBox::currentIndexChanged, this, save);
     connect(m_scaleMode, &QComboBox::currentIndexChanged, this, save);
     connect(m_instruments, &InstrumentPicker::changed, this, save);
+    connect(m_controls, &NoteControlsForm::changed, this, save);
+    connect(m_keepRhythm, &QCheckBox::toggled, this, save);
+    connect(m_avoidCopies, &QCheckBox::toggled, this, save);
 }
 
 void SuggestionPanel::restoreForm()
@@ -136,6 +141,10 @@ void SuggestionPanel::restoreForm()
         m_instruments->setCheckedPrograms(programs);
     }
     m_instruments->setUseCurrentTracks(settings.value(u"useCurrentTracks"_s, m_instruments->usesCurrentTracks()).toBool());
+    m_controls->fromSettings(settings.value(u"controls"_s).toMap());
+    m_tracks->setDefaultControls(m_controls->controls());
+    m_keepRhythm->setChecked(settings.value(u"keepRhythm"_s, false).toBool());
+    m_avoidCopies->setChecked(settings.value(u"avoidCopies"_s, true).toBool());
 }
 
 void SuggestionPanel::saveForm() const
@@ -151,6 +160,9 @@ void SuggestionPanel::saveForm() const
     settings.setValue(u"tonic"_s, m_tonic->currentIndex());
     settings.setValue(u"scaleMode"_s, m_scaleMode->currentIndex());
     settings.setValue(u"useCurrentTracks"_s, m_instruments->usesCurrentTracks());
+    settings.setValue(u"controls"_s, m_controls->toSettings());
+    settings.setValue(u"keepRhythm"_s, m_keepRhythm->isChecked());
+    settings.setValue(u"avoidCopies"_s, m_avoidCopies->isChecked());
     QStringList programs;
     for (int program : m_instruments->checkedPrograms())
         programs.append(QString::number(program));
@@ -214,6 +226,23 @@ QWidget *SuggestionPanel::createForm()
     m_form->addRow(u"Key"_s, m_scale);
     m_form->addRow(QString(), m_fixedScale);
 
+    auto *controls = new QGroupBox(u"Controls"_s, box);
+    controls->setObjectName(u"suggestionControls"_s);
+    controls->setToolTip(u"Enforced while the model writes; a track can have its own (right-click it under Tracks)"_s);
+    auto *controlsLayout = new QVBoxLayout(controls);
+    m_controls = new NoteControlsForm(controls);
+    controlsLayout->addWidget(m_controls);
+    m_keepRhythm = new QCheckBox(u"Keep the rhythm, rewrite only the pitches"_s, controls);
+    m_keepRhythm->setObjectName(u"suggestionKeepRhythm"_s);
+    controlsLayout->addWidget(m_keepRhythm);
+    m_avoidCopies = new QCheckBox(u"Never copy %1 notes of a training piece"_s.arg(defaultCopyThresholdNotes), controls);
+    m_avoidCopies->setObjectName(u"suggestionAvoidCopies"_s);
+    m_avoidCopies->setChecked(true);
+    m_avoidCopies->setToolTip(u"While it writes, the model is kept off any pitch that would continue a training "
+                              "piece far enough to be flagged"_s);
+    controlsLayout->addWidget(m_avoidCopies);
+    m_form->addRow(controls);
+
     m_temperature = new QDoubleSpinBox(box);
     m_temperature->setRange(0.1, 2.0);
     m_temperature->setSingleStep(0.05);
@@ -265,6 +294,11 @@ QWidget *SuggestionPanel::createForm()
     connect(m_length, &QSpinBox::valueChanged, this, &SuggestionPanel::updateRange);
     connect(m_instruments, &InstrumentPicker::changed, this, &SuggestionPanel::updateButtons);
     connect(m_tracks, &TrackChecklist::changed, this, &SuggestionPanel::updateButtons);
+    connect(m_controls, &NoteControlsForm::changed, this, [this] {
+        m_tracks->setDefaultControls(m_controls->controls());
+        updateButtons();
+    });
+    connect(m_keepRhythm, &QCheckBox::toggled, this, &SuggestionPanel::updateButtons);
     connect(m_scale, &QComboBox::currentIndexChanged, this, [this] {
         m_form->setRowVisible(m_fixedScale, m_scale->currentData().toInt() == static_cast<int>(ScaleChoice::Fixed));
         updateMinimumWidth();
@@ -381,6 +415,11 @@ SuggestionRequest SuggestionPanel::request() const
     request.sampling.topP.fill(static_cast<float>(m_topP->value()));
     request.sampling.seed = static_cast<std::uint64_t>(m_seed->value());
     request.candidates = m_candidates->value();
+    request.controls = m_controls->controls();
+    if (request.mode == SuggestionMode::Continue || request.mode == SuggestionMode::Infill)
+        request.trackControls = m_tracks->trackControls();
+    request.keepRhythm = request.mode == SuggestionMode::Infill && m_keepRhythm->isChecked();
+    request.avoidCopies = m_avoidCopies->isChecked();
     return request;
 }
 
@@ -398,7 +437,11 @@ QString SuggestionPanel::requestProblem() const
                                                   : u"Tick at least one instrument."_s;
     if (chosen == SuggestionMode::Infill && m_tracks->checkedTracks().empty())
         return u"Tick at least one track to regenerate."_s;
-    return {};
+    if (const QString problem = m_controls->problem(); !problem.isEmpty())
+        return problem;
+    // The controls against the score: a range outside an instrument's, a density that cannot fit.
+    const QString problem = checkRequest(m_suggestions->document()->score(), request());
+    return problem.isEmpty() ? QString() : problem.at(0).toUpper() + problem.sliced(1) + u"."_s;
 }
 
 void SuggestionPanel::generate()
@@ -425,7 +468,9 @@ void SuggestionPanel::modeChanged()
     const SuggestionMode chosen = mode();
     m_form->setRowVisible(m_length, chosen != SuggestionMode::Infill);
     m_form->setRowVisible(m_instruments, chosen == SuggestionMode::Instruments);
-    m_form->setRowVisible(m_tracks, chosen == SuggestionMode::Infill);
+    m_form->setRowVisible(m_tracks, chosen == SuggestionMode::Continue || chosen == SuggestionMode::Infill);
+    m_tracks->setTicking(chosen == SuggestionMode::Infill);
+    m_keepRhythm->setVisible(chosen == SuggestionMode::Infill);
     updateRange();
     updateMinimumWidth();
 }

@@ -5,12 +5,16 @@
 //   connect(ruler, &Ruler::barRangeSelected, panel, &SuggestionPanel::setBarRange);
 //   connect(tracks, &TrackListPanel::activeTrackChanged, panel, &SuggestionPanel::setActiveTrack);
 //
-// Top: mode, bars, length, instruments (Instruments) or tracks (Regenerate), key, sampling,
-// seed and candidate count, then Generate / Cancel and a progress bar. Below: one row per
+// Top: mode, bars, length, instruments (Instruments) or tracks (Continue: per-track
+// controls; Regenerate: which tracks, too), key, the musical controls (density, polyphony,
+// grid, leap, ranges; keep the rhythm; no copying), sampling, seed and candidate count,
+// then Generate / Cancel and a progress bar. A candidate's tooltip says per part what the
+// controls asked for and what it got. Below: one row per
 // candidate as it arrives; selecting one shows it as ghost notes, Play loops it in context
 // (another selection while playing switches to it), Accept keeps it as one undo step.
 // The panel holds no state of its own beyond its form: SuggestionController has the rest.
-// The form (mode, length, instruments, key, sampling, candidates; not the seed) is kept in
+// The form (mode, length, instruments, key, controls, sampling, candidates; not the seed nor
+// the per-track controls, which belong to one score's tracks) is kept in
 // QSettings under "suggestions/" as it changes, and restored when the panel is made.
 #pragma once
 
@@ -32,6 +36,7 @@ class QTableView;
 namespace tutti {
 
 class InstrumentPicker;
+class NoteControlsForm;
 class SuggestionAudition;
 class SuggestionController;
 class TrackChecklist;
@@ -85,6 +90,9 @@ private:
     QComboBox *m_tonic = nullptr;
     QComboBox *m_scaleMode = nullptr;
     QWidget *m_fixedScale = nullptr;
+    NoteControlsForm *m_controls = nullptr;
+    QCheckBox *m_keepRhythm = nullptr;
+    QCheckBox *m_avoidCopies = nullptr;
     QDoubleSpinBox *m_temperature = nullptr;
     QDoubleSpinBox *m_topP = nullptr;
     QCheckBox *m_fixedSeed = nullptr;

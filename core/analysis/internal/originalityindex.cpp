@@ -6,6 +6,7 @@
 #include "score/timemap.h"
 
 #include <algorithm>
+#include <array>
 #include <cstdlib>
 #include <limits>
 
@@ -207,6 +208,85 @@ OriginalityReport OriginalityIndex::check(const Score &score, Tick from, Tick to
     std::stable_sort(report.matches.begin(), report.matches.end(),
                      [](const OriginalityMatch &a, const OriginalityMatch &b) { return a.notes > b.notes; });
     return report;
+}
+
+std::bitset<128> OriginalityIndex::copyingPitches(std::span<const LinePoint> line, std::int64_t step,
+                                                    int thresholdNotes) const
+{
+    std::bitset<128> ruledOut;
+    // The n-gram holds the passage's first symbols, so the passage is at least one longer.
+    const int notes = std::max(thresholdNotes, ngramSymbols + 2);
+    const int k = notes - 1; // symbols of a threshold passage; the last is the new note's
+    const int m = static_cast<int>(line.size());
+    if (isEmpty() || m < k || step <= line.back().step)
+        return ruledOut;
+    const Data &data = *m_data;
+    const auto symbolAt = [&](int j) { // from line[j - 1] to line[j]
+        return intervalSymbol(line[j - 1].pitch, line[j - 1].step, line[j].pitch, line[j].step);
+    };
+    const int first = m - k; // the threshold passage's first note
+    std::array<std::uint16_t, ngramSymbols> gram{};
+    for (int j = 0; j < ngramSymbols; ++j)
+        gram[j] = symbolAt(first + j + 1);
+    const int gap = static_cast<int>(std::min<std::int64_t>(step - line.back().step, 255));
+    const std::size_t bucket = static_cast<std::size_t>(ngramHash(gram) >> (64 - data.bucketBits));
+    struct Occurrence
+    {
+        int pitch;
+        int notes;
+        std::uint32_t note;
+    };
+    std::vector<Occurrence> found;
+    const std::uint16_t *symbols = data.symbols.data();
+    for (std::uint32_t b = data.buckets[bucket]; b < data.buckets[bucket + 1]; ++b) {
+        const std::uint32_t c = data.starts[b];
+        if (c + k >= data.symbols.size() || !std::equal(gram.begin(), gram.end(), symbols + c + 1))
+            continue;
+        bool same = true;
+        for (int j = ngramSymbols + 1; j < k && same; ++j)
+            same = symbols[c + j] == symbolAt(first + j);
+        const std::uint16_t next = symbols[c + k];
+        if (!same || next == lineStartSymbol || (next & 0xFF) != gap)
+            continue;
+        const int pitch = line.back().pitch + (next >> 8) - 128;
+        if (pitch < 0 || pitch > 127)
+            continue;
+        int extra = 0; // the match reaches further back than the threshold passage
+        while (first - extra - 1 >= 0 && c > static_cast<std::uint32_t>(extra)
+               && symbols[c - extra] == symbolAt(first - extra))
+            ++extra;
+        found.push_back({pitch, notes + extra, c});
+    }
+    for (const Occurrence &candidate : found) {
+        if (ruledOut.test(static_cast<std::size_t>(candidate.pitch)))
+            continue;
+        int longest = 0;
+        for (const Occurrence &o : found) {
+            if (o.pitch == candidate.pitch)
+                longest = std::max(longest, o.notes);
+        }
+        // copied()'s rules, for the longest passage ending at the new note.
+        std::vector<std::uint32_t> pieces;
+        for (const Occurrence &o : found) {
+            if (o.pitch != candidate.pitch || o.notes != longest)
+                continue;
+            const std::uint32_t piece = lineOfNote(data.corpus, o.note).piece;
+            if (std::find(pieces.begin(), pieces.end(), piece) == pieces.end())
+                pieces.push_back(piece);
+            if (static_cast<int>(pieces.size()) >= commonplacePieces)
+                break;
+        }
+        if (static_cast<int>(pieces.size()) >= commonplacePieces)
+            continue;
+        std::vector<std::uint16_t> steps;
+        for (int j = m - longest + 2; j < m; ++j)
+            steps.push_back(symbolAt(j));
+        steps.push_back(intervalSymbol(line.back().pitch, line.back().step, candidate.pitch, step));
+        std::sort(steps.begin(), steps.end());
+        if (std::unique(steps.begin(), steps.end()) - steps.begin() >= figureDistinctSteps)
+            ruledOut.set(static_cast<std::size_t>(candidate.pitch));
+    }
+    return ruledOut;
 }
 
 QString OriginalityMatch::describe() const

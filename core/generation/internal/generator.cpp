@@ -2,6 +2,7 @@
 #include "generation/generator.h"
 
 #include <algorithm>
+#include <atomic>
 #include <cmath>
 #include <limits>
 #include <random>
@@ -158,6 +159,9 @@ GenerationResult generate(LogitSource &source, std::span<const Event> prompt, co
     SamplingState state;
     state.history = &events;
     state.maxEvents = maxEvents;
+    state.promptEvents = static_cast<int>(events.size());
+    static std::atomic<std::uint64_t> runs{0};
+    state.run = ++runs;
     for (const Event &event : events)
         noteEvent(state, event);
 

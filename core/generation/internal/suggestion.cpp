@@ -2,6 +2,7 @@
 #include "generation/suggestion.h"
 
 #include "generation/generator.h"
+#include "generation/internal/controlmask.h"
 #include "generation/internal/trackassignment.h"
 #include "representation/encoder.h"
 #include "representation/infill.h"
@@ -232,8 +233,8 @@ struct WindowCallbacks
 // Samples notes in [firstBeat, endBeat) after the plan's context, sliding the window on as
 // it fills. Returns generated note events with absolute beats.
 QString sampleContinuation(LogitSource &model, const Plan &plan, int firstBeat, int endBeat, const GenerationParams &params,
-                           std::span<const EventMask *const> masks, const WindowCallbacks &window, bool &cancelled,
-                           std::vector<Event> &generated)
+                           std::span<const EventMask *const> masks, ControlMask *controls, const WindowCallbacks &window,
+                           bool &cancelled, std::vector<Event> &generated)
 {
     std::vector<Event> context = plan.context;
     std::bitset<65> header = plan.header;
@@ -247,6 +248,8 @@ QString sampleContinuation(LogitSource &model, const Plan &plan, int firstBeat, 
         windowParams.stopAtBeatCode = std::min(endBeat - origin, windowBeatLimit) + 1;
         if (window.outer.windowStarted)
             window.outer.windowStarted(prompt, origin);
+        if (controls)
+            controls->setWindowOrigin(origin);
         callbacks.progress = [&](const Event &added, int events, int) {
             if (window.outer.eventAdded)
                 window.outer.eventAdded(added, events - 1, origin);
@@ -286,8 +289,8 @@ QString sampleContinuation(LogitSource &model, const Plan &plan, int firstBeat, 
 }
 
 QString sampleInfill(LogitSource &model, const Plan &plan, int gapFirstBeat, int gapEndBeat, const GenerationParams &params,
-                     std::span<const EventMask *const> masks, const WindowCallbacks &window, bool &cancelled,
-                     std::vector<Event> &generated)
+                     std::span<const EventMask *const> masks, ControlMask *controls, int controlledNotes,
+                     const WindowCallbacks &window, bool &cancelled, std::vector<Event> &generated)
 {
     // Context on both sides, shrunk until the prompt leaves room for the middle.
     const int gapBeats = gapEndBeat - gapFirstBeat;
@@ -322,7 +325,9 @@ QString sampleInfill(LogitSource &model, const Plan &plan, int gapFirstBeat, int
     // A model that has not learnt where a middle ends would fill the whole window: stop at a
     // generous density instead (six notes a beat for each instrument rewritten).
     GenerationParams middleParams = params;
-    const int maxMiddleNotes = std::max(16, gapBeats * 6 * static_cast<int>(plan.written.count()));
+    const int maxMiddleNotes = std::max({16, gapBeats * 6 * static_cast<int>(plan.written.count()), controlledNotes + 1});
+    if (controls)
+        controls->setWindowOrigin(origin);
     middleParams.maxEvents = std::min(params.maxEvents, static_cast<int>(prompt.size()) + maxMiddleNotes + 1);
     const GenerationResult result = generate(model, prompt, middleParams, callbacks, masks);
     if (!result.error.isEmpty())
@@ -359,6 +364,224 @@ std::vector<const EventMask *> masksFor(const SuggestionRequest &request, const 
     return masks;
 }
 
+bool controlsSet(const NoteControls &controls)
+{
+    return !(controls == NoteControls());
+}
+
+// The written bars' starts, then their end, in twelfths of a beat from tick 0.
+std::vector<std::int64_t> spanBars(const Score &score, const Plan &plan)
+{
+    const TimeMap map(score);
+    std::vector<std::int64_t> starts;
+    for (int bar = map.barAt(plan.firstTick); map.barStart(bar) < plan.endTick; ++bar)
+        starts.push_back(static_cast<std::int64_t>(map.barStart(bar)) * positionsPerBeat / score.ticksPerQuarter);
+    starts.push_back(static_cast<std::int64_t>(plan.endTick) * positionsPerBeat / score.ticksPerQuarter);
+    return starts;
+}
+
+// Notes per bar of the tracks of one instrument in [from, to): what low, medium and high
+// are relative to.
+double contextDensity(const Score &score, int code, Tick from, Tick to)
+{
+    if (to <= from)
+        return 0.0;
+    const TimeMap map(score);
+    const int bars = std::max(1, map.barAt(to - 1) - map.barAt(from) + 1);
+    int notes = 0;
+    int tracks = 0;
+    for (const Track &track : score.tracks) {
+        if (track.isDrum || instrumentForProgram(track.program) != code)
+            continue;
+        ++tracks;
+        notes += static_cast<int>(std::count_if(track.notes.begin(), track.notes.end(),
+                                                [&](const Note &note) { return note.start >= from && note.start < to; }));
+    }
+    return tracks > 0 ? static_cast<double>(notes) / (bars * tracks) : 0.0;
+}
+
+// One note of the selection whose rhythm is kept, and where it came from.
+struct RhythmNote
+{
+    Event event;
+    int track = -1;
+    Note note;
+};
+
+struct ResolvedControls
+{
+    std::map<int, NoteControls> byCode; // every written instrument code
+    ControlPlan plan;
+    std::vector<RhythmNote> rhythm;
+    bool any = false;                   // a mask is needed
+};
+
+QString resolveControls(const Score &score, const SuggestionRequest &request, const Plan &plan, ResolvedControls &out)
+{
+    const TimeMap map(score);
+    const int tpq = score.ticksPerQuarter;
+    std::map<int, NoteControls> ofTrackCode;
+    for (const auto &[track, controls] : request.trackControls) {
+        if (track < 0 || track >= static_cast<int>(score.tracks.size()))
+            return u"track %1 does not exist"_s.arg(track + 1);
+        ofTrackCode.emplace(instrumentForProgram(score.tracks[static_cast<std::size_t>(track)].program), controls);
+    }
+    // Relative densities: the context of Continue, the selection of Infill, else four notes a bar.
+    Tick contextFrom = 0;
+    Tick contextTo = 0;
+    if (request.mode == SuggestionMode::Continue || request.mode == SuggestionMode::Infill) {
+        contextFrom = map.barStart(request.firstBar + 1);
+        contextTo = map.barStart(request.endBar + 1);
+    }
+    out.plan.barStarts = spanBars(score, plan);
+    const int bars = static_cast<int>(out.plan.barStarts.size()) - 1;
+    bool anyPlayable = false;
+    for (int code = 1; code <= instrumentCount; ++code) {
+        if (!plan.written.test(static_cast<std::size_t>(code)))
+            continue;
+        const auto own = ofTrackCode.find(code);
+        NoteControls controls = own != ofTrackCode.end() ? own->second : request.controls;
+        out.any = out.any || controlsSet(controls);
+        const QString name = instrumentName(code);
+        if (controls.density != DensityChoice::Any && controls.density != DensityChoice::Notes) {
+            double base = contextDensity(score, code, contextFrom, contextTo);
+            if (base <= 0.0)
+                base = 4.0;
+            const double factor = controls.density == DensityChoice::Low ? 0.5 : controls.density == DensityChoice::High ? 2.0 : 1.0;
+            controls.notesPerBar = std::clamp(base * factor, 0.25, 48.0);
+        } else if (controls.density == DensityChoice::Notes && !(controls.notesPerBar > 0.0 && controls.notesPerBar <= 48.0)) {
+            return u"a density must be above 0 and at most 48 notes a bar"_s;
+        }
+        if (controls.polyphony < 0 || controls.polyphony > 16)
+            return u"polyphony must be 1 to 16 notes (0: any)"_s;
+        if (controls.maxLeap > 127)
+            return u"the largest leap must be at most 127 semitones"_s;
+        if (controls.lowestPitch > controls.highestPitch || controls.lowestPitch < 0 || controls.highestPitch > 127)
+            return u"the pitch range must run upwards, within MIDI pitches 0-127"_s;
+        if (controls.hasVelocityRange()
+            && (controls.lowestVelocity < 1 || controls.highestVelocity > 127 || controls.lowestVelocity > controls.highestVelocity))
+            return u"the velocity range must run upwards, within 1-127"_s;
+        InstrumentControls &mask = out.plan.instruments[static_cast<std::size_t>(code)];
+        mask.active = true;
+        mask.lowestPitch = std::max(controls.lowestPitch, lowestPitch(code));
+        mask.highestPitch = std::min(controls.highestPitch, highestPitch(code));
+        const bool playable = mask.lowestPitch <= mask.highestPitch;
+        anyPlayable = anyPlayable || playable;
+        // Continue, Infill and Instruments write named instruments; New may leave some out.
+        if (!playable && request.mode != SuggestionMode::New)
+            return u"the range %1-%2 lies outside the %3's range (%4-%5)"_s.arg(pitchText(controls.lowestPitch),
+                                                                              pitchText(controls.highestPitch), name,
+                                                                              pitchText(lowestPitch(code)), pitchText(highestPitch(code)));
+        mask.polyphony = controls.polyphony;
+        mask.gridStep = gridStep(controls.grid);
+        mask.maxLeap = controls.maxLeap;
+        mask.stepPreference = std::clamp(controls.stepPreference, -1.0, 1.0);
+        mask.notesPerBar = controls.density == DensityChoice::Any ? 0.0 : controls.notesPerBar;
+        if (mask.notesPerBar > 0.0 && mask.polyphony > 0) {
+            const std::vector<std::int64_t> &starts = out.plan.barStarts;
+            for (int bar = 0; bar < bars; ++bar) {
+                const std::int64_t places = (starts[bar + 1] - starts[bar] + mask.gridStep - 1) / mask.gridStep * mask.polyphony;
+                if (ControlMask::barQuota(mask.notesPerBar, bar).first > places)
+                    return u"%1 notes a bar do not fit the %2 grid with %3 note%4 at once (%5 has %6 places)"_s
+                        .arg(densityText(controls), gridName(controls.grid)).arg(mask.polyphony)
+                        .arg(mask.polyphony == 1 ? u""_s : u"s"_s).arg(map.barAt(plan.firstTick) + bar).arg(places);
+            }
+        }
+        out.byCode[code] = controls;
+    }
+    if (!anyPlayable)
+        return u"no instrument can play the range %1-%2"_s.arg(pitchText(request.controls.lowestPitch), pitchText(request.controls.highestPitch));
+
+    if (request.keepRhythm) {
+        if (request.mode != SuggestionMode::Infill)
+            return u"keeping the rhythm works when regenerating a selection (infill)"_s;
+        for (int track : plan.replacedTracks) {
+            const Track &source = score.tracks[static_cast<std::size_t>(track)];
+            for (const Note &note : source.notes) {
+                if (note.start < plan.firstTick || note.start >= plan.endTick)
+                    continue;
+                if (const std::optional<Event> event = scoreNoteEvent(source, note, tpq))
+                    out.rhythm.push_back({*event, track, note});
+            }
+        }
+        if (out.rhythm.empty())
+            return u"the selection has no notes whose rhythm could be kept"_s;
+        std::stable_sort(out.rhythm.begin(), out.rhythm.end(),
+                         [](const RhythmNote &a, const RhythmNote &b) { return noteOrderLess(a.event, b.event); });
+        for (const RhythmNote &note : out.rhythm)
+            out.plan.rhythm.push_back(note.event);
+        out.any = true;
+    }
+    if (request.avoidCopies && request.copyGuard) {
+        out.plan.copyGuard = request.copyGuard;
+        out.any = true;
+    }
+    return {};
+}
+
+// Keep the rhythm: the selection's notes, in their own tracks, with the pitches written.
+std::vector<SuggestedPart> repitched(const std::vector<RhythmNote> &rhythm, const std::vector<Event> &generated)
+{
+    std::vector<SuggestedPart> parts;
+    for (std::size_t i = 0; i < std::min(rhythm.size(), generated.size()); ++i) {
+        auto part = std::find_if(parts.begin(), parts.end(), [&](const SuggestedPart &p) { return p.track == rhythm[i].track; });
+        if (part == parts.end()) {
+            parts.push_back({rhythm[i].track, Track(), {}});
+            part = std::prev(parts.end());
+        }
+        Note note = rhythm[i].note;
+        note.pitch = generated[i].pitchValue();
+        part->notes.push_back(note);
+    }
+    for (SuggestedPart &part : parts)
+        std::sort(part.notes.begin(), part.notes.end(), [](const Note &a, const Note &b) {
+            return a.start != b.start ? a.start < b.start : a.pitch < b.pitch;
+        });
+    std::sort(parts.begin(), parts.end(), [](const SuggestedPart &a, const SuggestedPart &b) { return a.track < b.track; });
+    return parts;
+}
+
+int partCode(const Score &score, const SuggestedPart &part)
+{
+    const bool existing = part.track >= 0 && part.track < static_cast<int>(score.tracks.size());
+    return instrumentForProgram(existing ? score.tracks[static_cast<std::size_t>(part.track)].program : part.newTrack.program);
+}
+
+// Velocities across the asked range by metre: downbeats loudest, then beats, then eighths.
+void spreadVelocities(const Score &score, const std::map<int, NoteControls> &byCode, std::vector<SuggestedPart> &parts)
+{
+    const TimeMap map(score);
+    const Tick tpq = score.ticksPerQuarter;
+    for (SuggestedPart &part : parts) {
+        const auto controls = byCode.find(partCode(score, part));
+        if (controls == byCode.end() || !controls->second.hasVelocityRange())
+            continue;
+        const int low = controls->second.lowestVelocity;
+        const int high = controls->second.highestVelocity;
+        for (Note &note : part.notes) {
+            const Tick fromBar = note.start - map.barStart(map.barAt(note.start));
+            const double weight = fromBar == 0 ? 1.0 : fromBar % tpq == 0 ? 0.67 : (2 * fromBar) % tpq == 0 ? 0.33 : 0.0;
+            note.velocity = low + static_cast<int>(std::lround((high - low) * weight));
+        }
+    }
+}
+
+ControlReport reportControls(const Score &score, const ResolvedControls &resolved, const Suggestion &suggestion)
+{
+    ControlReport report;
+    const double bars = static_cast<double>(resolved.plan.barStarts.size()) - 1.0;
+    for (const SuggestedPart &part : suggestion.parts) {
+        const auto controls = resolved.byCode.find(partCode(score, part));
+        const NoteControls asked = controls != resolved.byCode.end() ? controls->second : NoteControls();
+        PartControlReport measured = measureNotes(part.notes, score.ticksPerQuarter, bars, asked);
+        const bool existing = part.track >= 0 && part.track < static_cast<int>(score.tracks.size());
+        measured.part = existing ? score.tracks[static_cast<std::size_t>(part.track)].name : part.newTrack.name;
+        measured.densityAsked = asked.density != DensityChoice::Any;
+        report.parts.push_back(std::move(measured));
+    }
+    return report;
+}
+
 } // namespace
 
 std::size_t Suggestion::noteCount() const
@@ -367,6 +590,16 @@ std::size_t Suggestion::noteCount() const
     for (const SuggestedPart &part : parts)
         count += part.notes.size();
     return count;
+}
+
+QString checkRequest(const Score &score, const SuggestionRequest &request)
+{
+    Plan plan;
+    QString error = planRequest(score, request, maxContextEvents, plan);
+    if (!error.isEmpty())
+        return error;
+    ResolvedControls resolved;
+    return resolveControls(score, request, plan, resolved);
 }
 
 SuggestionResult suggest(LogitSource &model, const Score &score, const SuggestionRequest &request,
@@ -378,10 +611,23 @@ SuggestionResult suggest(LogitSource &model, const Score &score, const Suggestio
     if (!result.error.isEmpty())
         return result;
 
+    ResolvedControls resolved;
+    result.error = resolveControls(score, request, plan, resolved);
+    if (!result.error.isEmpty())
+        return result;
+
     const PlayableRangeMask playable(plan.written);
     const NoEndMask noEnd;
     std::optional<ScaleMask> scaleMask;
-    const std::vector<const EventMask *> masks = masksFor(request, score, plan, playable, noEnd, scaleMask);
+    std::vector<const EventMask *> masks = masksFor(request, score, plan, playable, noEnd, scaleMask);
+    std::optional<ControlMask> controls;
+    if (resolved.any) {
+        controls.emplace(resolved.plan);
+        masks.push_back(&*controls);
+    }
+    int controlledNotes = static_cast<int>(resolved.rhythm.size());
+    for (const auto &[code, asked] : resolved.byCode)
+        controlledNotes += static_cast<int>(std::ceil(asked.notesPerBar * 1.2 * (resolved.plan.barStarts.size())));
 
     const int tpq = score.ticksPerQuarter;
     const int firstBeat = beatFloor(plan.firstTick, tpq);
@@ -392,9 +638,11 @@ SuggestionResult suggest(LogitSource &model, const Score &score, const Suggestio
         const WindowCallbacks window{callbacks, candidate, request.candidates};
         bool cancelled = false;
         std::vector<Event> generated;
+        ControlMask *controlMask = controls ? &*controls : nullptr;
         result.error = request.mode == SuggestionMode::Infill
-            ? sampleInfill(model, plan, firstBeat, endBeat, params, masks, window, cancelled, generated)
-            : sampleContinuation(model, plan, firstBeat, endBeat, params, masks, window, cancelled, generated);
+            ? sampleInfill(model, plan, firstBeat, endBeat, params, masks, controlMask, controlledNotes, window, cancelled,
+                           generated)
+            : sampleContinuation(model, plan, firstBeat, endBeat, params, masks, controlMask, window, cancelled, generated);
         if (!result.error.isEmpty())
             return result;
 
@@ -404,8 +652,11 @@ SuggestionResult suggest(LogitSource &model, const Score &score, const Suggestio
         suggestion.endTick = plan.endTick;
         suggestion.replacedTracks = plan.replacedTracks;
         suggestion.cancelled = cancelled;
-        suggestion.parts = plan.assignment.assign(generated, tpq, plan.firstTick, plan.endTick,
-                                                  request.mode == SuggestionMode::Infill);
+        suggestion.parts = resolved.rhythm.empty()
+            ? plan.assignment.assign(generated, tpq, plan.firstTick, plan.endTick, request.mode == SuggestionMode::Infill)
+            : repitched(resolved.rhythm, generated);
+        spreadVelocities(score, resolved.byCode, suggestion.parts);
+        suggestion.controls = reportControls(score, resolved, suggestion);
         if (callbacks.candidateReady)
             callbacks.candidateReady(candidate, suggestion);
         result.candidates.push_back(std::move(suggestion));

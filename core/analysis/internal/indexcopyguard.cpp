@@ -1,0 +1,35 @@
+// indexcopyguard.cpp — a CopyGuard that asks OriginalityIndex::copyingPitches.
+#include "analysis/indexcopyguard.h"
+
+namespace tutti {
+namespace {
+
+class IndexCopyGuard final : public CopyGuard
+{
+public:
+    IndexCopyGuard(const OriginalityIndex &index, int thresholdNotes)
+        : m_index(index), m_thresholdNotes(thresholdNotes)
+    {
+    }
+
+    std::bitset<128> copyingPitches(std::span<const LinePoint> line, std::int64_t step) const override
+    {
+        return m_index.copyingPitches(line, step, m_thresholdNotes);
+    }
+
+private:
+    OriginalityIndex m_index;
+    int m_thresholdNotes;
+};
+
+} // namespace
+
+std::shared_ptr<const CopyGuard> makeIndexCopyGuard(const OriginalityIndex &index, int thresholdNotes)
+{
+    if (index.isEmpty())
+        return nullptr;
+    return std::make_shared<IndexCopyGuard>(index, thresholdNotes);
+}
+
+} // namespace tutti
+// end of indexcopyguard.cpp

@@ -7,7 +7,7 @@
 #include "cli/cliutil.h"
 #include "cli/commands.h"
 
-#include "generation/modellocation.h"
+#include "model/modellocation.h"
 #include "midi/liveanswer.h"
 #include "model/generationsession.h"
 #include "model/transformermodel.h"

@@ -73,6 +73,7 @@ public:
 
 private:
     friend const Impl &modelImpl(const TransformerModel &model); // modelimpl.h
+    friend Impl &modelImpl(TransformerModel &model);             // writable: fine-tuning in place
 
     explicit TransformerModel(std::unique_ptr<Impl> impl);
     std::unique_ptr<Impl> m_impl;

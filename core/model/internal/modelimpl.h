@@ -22,6 +22,7 @@ struct TransformerModel::Impl
 
 // The model's internals, for core/model's own .cpp files only (TransformerModel's friend).
 const TransformerModel::Impl &modelImpl(const TransformerModel &model);
+TransformerModel::Impl &modelImpl(TransformerModel &model); // a non-const model only: fine-tuning
 
 using NamedTensors = std::vector<std::pair<std::string, torch::Tensor>>;
 

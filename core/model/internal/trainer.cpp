@@ -743,7 +743,7 @@ int adaptModel(TransformerModel &model, const AdaptationSettings &settings,
                const std::function<void(AdaptationBatch &batch)> &draw,
                const std::function<bool(int step, double learnLoss, double forgetLoss)> &afterStep)
 {
-    Network &network = model.impl().network;
+    Network &network = modelImpl(model).network;
     AdamW optimizer(network.parameters());
     const auto summed = [](const FieldTensors &losses) {
         torch::Tensor sum = losses[0];

@@ -114,6 +114,11 @@ const TransformerModel::Impl &modelImpl(const TransformerModel &model)
     return *model.m_impl;
 }
 
+TransformerModel::Impl &modelImpl(TransformerModel &model)
+{
+    return *model.m_impl;
+}
+
 AttentionMaps TransformerModel::attention(std::span<const Event> events) const
 {
     torch::NoGradGuard noGrad;

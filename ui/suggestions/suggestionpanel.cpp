@@ -55,13 +55,14 @@ SuggestionPanel::SuggestionPanel(SuggestionController *suggestions, SuggestionAu
     , m_suggestions(suggestions)
     , m_audition(audition)
 {
-    // The form's wrapped lines (model, bars) need their height for the dock's width, which a
-    // dock's minimum size does not ask for: in a short dock they would be squeezed over the
-    // rows below. A scroll area gives the content that height and scrolls instead.
+    // The form's wrapped lines (model, bars) and its controls need their height for the dock's
+    // width, which a dock's minimum size does not ask for: in a short dock they would be
+    // squeezed. A scroll area gives the form that height and scrolls instead, while the
+    // candidate tray stays below it, always in sight (a laptop screen has room for both).
     auto *content = new QWidget(this);
     auto *contentLayout = new QVBoxLayout(content);
     contentLayout->addWidget(createForm());
-    contentLayout->addWidget(createTray(), 1);
+    contentLayout->addStretch(1);
     m_scroll = new QScrollArea(this);
     m_scroll->setFrameShape(QFrame::NoFrame);
     m_scroll->setWidgetResizable(true);
@@ -69,7 +70,8 @@ SuggestionPanel::SuggestionPanel(SuggestionController *suggestions, SuggestionAu
     m_scroll->setWidget(content);
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
-    layout->addWidget(m_scroll);
+    layout->addWidget(m_scroll, 3);
+    layout->addWidget(createTray(), 2);
 
     ScoreDocument *document = suggestions->document();
     ModelLoader *loader = suggestions->modelLoader();

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // main.cpp — `tutti`: with a subcommand it runs on the command line (no widgets are
 // created); with no arguments, or with a score file to open, it starts the GUI.
 #include "cli/commands.h"

@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: GPL-3.0-or-later
 # Installs every Debian 12 package that Tutti's build, tests and app need.
 # Run as root (or it uses sudo). Safe to run again.
 set -euo pipefail

@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: GPL-3.0-or-later
 # test-package.sh BUILD_DIR SOURCE_DIR — builds the .deb with CPack, unpacks it into a scratch
 # root (dpkg -x, no root needed) and runs the installed tutti from there: info, render and
 # generate must work on the model, index and SoundFont it finds without the source tree.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // musescore.h — MuseScore 3 as an outside reader of Tutti's MusicXML, and notes compared on a grid.
 //
 // Usage:

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // noisysource.h — a fake model for sampler tests: logits from a fixed pseudo-random stream.
 //
 // Usage:

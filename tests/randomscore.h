@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // randomscore.h — scores made from arbitrary bytes, for the MusicXML writer's fuzzer and tests.
 //
 // Usage:

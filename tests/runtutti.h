@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // runtutti.h — runs the built `tutti` command line from a test and keeps what it printed.
 //
 // Usage:

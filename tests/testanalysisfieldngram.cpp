@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // testanalysisfieldngram.cpp — the per-field n-gram baseline: probabilities, loss, sampling;
 // and `tutti eval`, which sets it beside the transformer.
 #include "analysis/fieldngrammodel.h"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // testanalysisgenerationtrace.cpp — recording a generation step by step for the teaching view.
 #include "analysis/generationtrace.h"
 #include "generation/generator.h"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // testanalysismetrics.cpp — pitch-class entropy, scale and groove consistency on hand-made scores.
 #include "analysis/musicmetrics.h"
 

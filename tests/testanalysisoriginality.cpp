@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // testanalysisoriginality.cpp — the originality check: copies and transposed copies caught and
 // named, random music passed, chords reduced to voices, corrupt index files refused.
 #include "analysis/originalityindex.h"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // testanalysisrelativeattention.cpp — mean relative attention and its gain against hand
 // arithmetic and a brute-force sum.
 #include "analysis/relativeattention.h"

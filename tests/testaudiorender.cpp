@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // testaudiorender.cpp — sound checked by numbers: onset times, mute, solo, gain, errors,
 // and the playback engine's transport driven by hand.
 #include "audio/audioanalysis.h"

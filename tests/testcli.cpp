@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // testcli.cpp — the `tutti` command line as a user runs it: exit codes, messages, files.
 #include "io/scorefile.h"
 #include "io/tuttifile.h"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // testcliattention.cpp — `tutti attention` end to end: the shipped model over two small
 // scores, then the files it writes read back.
 #include "runtutti.h"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // testeditautosaver.cpp — the crash-recovery copy: written on the timer while the document is
 // modified, holding the score and the document's path, removed once the document is clean;
 // one copy per running instance, and only copies of instances that died are claimed.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // testeditmaps.cpp — ChangeMapsCommand and the map helpers: tempo and metre edits are exact
 // and undoable.
 #include "edit/mapcommands.h"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // testeditnoteclipboard.cpp — the bytes that carry copied notes through the system clipboard:
 // a round trip, rescaling between resolutions, and refusal of anything malformed.
 #include "edit/noteclipboard.h"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // testeditnotes.cpp — note commands, selection bookkeeping and the pure snapping arithmetic,
 // without widgets.
 #include "edit/bargrid.h"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // testeditsuggestioncommand.cpp — accepting a suggestion is one undo step: redo gives
 // applySuggestion()'s score (new tracks appended), undo gives back the exact old score.
 #include "edit/scoredocument.h"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // testedittracklist.cpp — adding, duplicating, removing and moving tracks, and changing one
 // track's settings, each undoable back to the exact score.
 #include "edit/scoredocument.h"

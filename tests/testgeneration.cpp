@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // testgeneration.cpp — the sampler's grammar, determinism, prompts and callbacks.
 #include "generation/generator.h"
 #include "noisysource.h"

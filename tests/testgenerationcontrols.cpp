@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // testgenerationcontrols.cpp — density, polyphony, grid, leap, ranges and copy avoidance, over many seeds.
 #include "analysis/indexcopyguard.h"
 #include "analysis/originalityindexbuilder.h"

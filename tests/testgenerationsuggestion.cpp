@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // testgenerationsuggestion.cpp — the four suggestion modes and their controls, over many seeds.
 #include "generation/suggestion.h"
 #include "generation/teachingrun.h"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // testmidifile.cpp — Standard MIDI File reading and writing, checked against hand-made
 // bytes, against files from other programs (csvmidi, midicsv, abc2midi) and on the corpora.
 #include "io/midifile.h"

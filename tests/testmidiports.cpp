@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // testmidiports.cpp — MIDI ports end to end against a private JACK server (dummy backend, no
 // sound card): listing, `tutti ports`, receiving with arrival times, hot-plugging, output.
 #include "midi/jackdummyserver.h"

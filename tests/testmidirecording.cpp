@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // testmidirecording.cpp — playing into Tutti end to end, against a private JACK server (dummy
 // backend, no sound card) with a second client that sends and receives: recorded takes, thru,
 // step input, unplugging mid-take, and MIDI out.

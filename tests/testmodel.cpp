@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // testmodel.cpp — the transformer: shapes, causality, KV cache, loss, files (attention maps: testmodelattention.cpp).
 #include "model/generationsession.h"
 #include "model/trainer.h"

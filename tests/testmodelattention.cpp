@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // testmodelattention.cpp — the model's attention maps: shape, rows summing to one, causality.
 #include "model/modelconfig.h"
 #include "model/transformermodel.h"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // testmodelbatch.cpp — GenerationBatch: rows decoded together give each row's own logits.
 #include "model/generationbatch.h"
 #include "model/generationsession.h"

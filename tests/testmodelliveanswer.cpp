@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // testmodelliveanswer.cpp — "Answer me" end to end: a bar played on a keyboard (a second
 // client of a private JACK dummy server), a rest, and the model's answer (a tiny random model)
 // ready before the next bar line, written from there in the chosen instrument.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // testmodelpersonalization.cpp — fine-tuning on a composer's folders (personalization.h) and
 // taking works out of a model (optout.h, trainingworks.h), on small corpora and tiny models.
 #include "analysis/originalityindex.h"

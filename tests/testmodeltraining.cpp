@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // testmodeltraining.cpp — `tutti train`: bf16, data-parallel workers over Gloo, exclusions.
 #include "io/midifile.h"
 #include "model/internal/modelfile.h"

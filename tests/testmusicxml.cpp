@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // testmusicxml.cpp — MusicXML import on tiny hand-written scores (tests/data/musicxml).
 #include "io/musicxml.h"
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // testmusicxmlopenscore.cpp — the MusicXML importer against MuseScore's own playback: every
 // OpenScore quartet (.mxl, repeats and tremolos played out) against the MIDI MuseScore 3
 // exported from it.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // testmusicxmlplayback.cpp — Tutti's MusicXML import against MuseScore 3's playback of the same
 // files, repeats played out: note counts within 3 % on at least 85 % of the quartets and
 // chorales from encoders other than MuseScore. Those are the Mutopia choral and string pieces

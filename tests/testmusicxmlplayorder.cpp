@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // testmusicxmlplayorder.cpp — the measure order of repeats, voltas and jumps (MusicXML import).
 #include "io/internal/musicxmlplayorder.h"
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // testmusicxmlroundtrip.cpp — MusicXML export against readers no one here wrote: the whole
 // unofficial MusicXML test suite (../shared/testsuites/musicxml) opens, round-trips through
 // Tutti and opens in MuseScore 3; 20 real pieces from ../shared/data play in MuseScore 3 with

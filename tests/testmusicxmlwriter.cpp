@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // testmusicxmlwriter.cpp — MusicXML export on small hand-made scores: notation (values, ties,
 // dots, triplets, chords, voices, clefs, spelling, percussion), maps, .mxl, and reading back.
 #include "io/musicxml.h"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // testrepresentation.cpp — MMT events: encoding, duration snapping, decoding.
 #include "representation/decoder.h"
 #include "representation/encoder.h"

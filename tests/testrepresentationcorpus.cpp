@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // testrepresentationcorpus.cpp — the training corpus: pieces, split, manifest, encoding.
 #include "io/scorefile.h"
 #include "representation/corpus.h"

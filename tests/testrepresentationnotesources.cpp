@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // testrepresentationnotesources.cpp — mapping encoded note events back to score notes.
 #include "representation/encoder.h"
 #include "representation/notesources.h"

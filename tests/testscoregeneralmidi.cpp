@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // testscoregeneralmidi.cpp — the General MIDI program and family names.
 #include "score/generalmidi.h"
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // testscorepitchname.cpp — the one naming of pitches and the black-key test.
 #include "score/pitchname.h"
 

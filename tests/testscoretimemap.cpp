@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // testscoretimemap.cpp — Score housekeeping and exact tick/second/bar conversions.
 #include "score/score.h"
 #include "score/timemap.h"

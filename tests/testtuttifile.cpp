@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // testtuttifile.cpp — the .tutti project format: round trip, atomic save, bad input.
 #include "io/scorefile.h"
 #include "io/tuttifile.h"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // testuiattention.cpp — the attention heat map and the teaching view on the offscreen
 // platform: hover, clicks, zoom, exports, the link to the piano roll, and stepping through a
 // recorded generation.

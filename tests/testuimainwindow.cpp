@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // testuimainwindow.cpp — the main window on the offscreen platform: opening a score fills
 // the track list and the piano roll, track controls are undoable, bad files are refused.
 #include "audio/audiocontroller.h"

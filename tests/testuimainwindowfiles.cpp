@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // testuimainwindowfiles.cpp — what the main window keeps across sessions and edits beyond
 // notes: crash recovery at start, a save/close/reopen round trip, the tempo and metre
 // dialog, and the track list's add, instrument and reorder actions.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // testuimidi.cpp — MIDI in the main window, against a private JACK dummy server: the record
 // button takes what a second client plays into the active track as one undo step, the MIDI
 // Ports dialog lists and remembers ports, and without any MIDI system the window says so.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // testuimodel.cpp — Model > Personalize…, Model > Training Data… (Opt Out) and the
 // Suggestions dock's model chooser, on a small corpus and a tiny model.
 #include "io/midifile.h"

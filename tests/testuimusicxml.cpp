@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // testuimusicxml.cpp — MusicXML in the GUI: the import preference and its per-file override,
 // and File > Export MusicXML.
 #include "dialogs/musicxmlimportdialog.h"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // testuinotetimeindex.cpp — the binary-search index that painting and hit testing share.
 #include "pianoroll/notetimeindex.h"
 

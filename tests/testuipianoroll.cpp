@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // testuipianoroll.cpp — editing in the piano roll with real mouse and key events on the
 // offscreen platform. The viewport is fixed at 1/8 pixel per tick (one pixel = 8 ticks, a
 // quarter note = 60 pixels) and 10 pixels per key with pitch 72 in the top row, so pixel

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // testuisoak.cpp — the soak test: thousands of random edits on the real main window, made
 // with mouse and key events on the offscreen platform, with the score checked throughout
 // (ui/soak/soakrun.h), and a crash in the middle of it that the autosave survives.

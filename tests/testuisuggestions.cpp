@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // testuisuggestions.cpp — the Suggestions dock end to end on the offscreen platform:
 // candidates arrive off the GUI thread, show as ghost notes, play in context, accept as one
 // undo step, cancel promptly, and a bad model file is reported while the window keeps working.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // testuitracklist.cpp — the track list with real mouse and key events on the offscreen
 // platform: renaming in place, colours from the palette and the colour dialog, and
 // reordering by dragging a row; each change one undo step.

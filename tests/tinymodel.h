@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // tinymodel.h — small transformers with random weights, for tests of the plumbing around
 // the model (attention maps, loading, the GUI) rather than of what a trained model writes.
 //

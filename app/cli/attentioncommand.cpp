@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // attentioncommand.cpp — `tutti attention`: MMT's musical self-attention of a model over a
 // set of pieces, as CSV, one bar-chart PNG per head and a summary of the paper's findings.
 #include "cli/cliutil.h"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // benchanswer.cpp — `tutti bench answer`: from the end of the bar the player played to the
 // live answer being ready, with the shipped model.
 //

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // benchcommand.cpp — `tutti bench WHAT`: speed figures, printed, never asserted.
 #include "cli/cliutil.h"
 #include "cli/commands.h"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // benchmodel.cpp — `tutti bench train` and `tutti bench generate`: the transformer's speed.
 #include "cli/cliutil.h"
 #include "cli/commands.h"

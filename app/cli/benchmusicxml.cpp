@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // benchmusicxml.cpp — `tutti bench musicxml`: time to write a 30-minute string quartet as MusicXML.
 #include "cli/cliutil.h"
 #include "cli/commands.h"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // benchoriginality.cpp — `tutti bench originality`: how long the check of one candidate takes.
 #include "cli/cliutil.h"
 #include "cli/commands.h"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // benchpianoroll.cpp — `tutti bench pianoroll`: opening and painting a large score.
 //
 // Builds a 100,000-note score (eight parts of running notes and chords), times writing and

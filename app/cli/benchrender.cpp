@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // benchrender.cpp — `tutti bench render`: offline speed and playback timing error.
 #include "cli/cliutil.h"
 #include "cli/commands.h"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // benchsoak.cpp — `tutti bench soak`: the soak test for as long as you like, before a release.
 //
 // Drives the real main window offscreen with random edits (SoakDriver: draw, move, resize,

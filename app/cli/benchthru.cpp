@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // benchthru.cpp — `tutti bench thru`: how late a key played on a MIDI keyboard reaches the
 // synthesizer's queue, beyond the audio buffer.
 //

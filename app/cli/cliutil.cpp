@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // cliutil.cpp — shared helpers for the subcommands.
 #include "cliutil.h"
 

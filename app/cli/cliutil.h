@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // cliutil.h — small helpers shared by the subcommands.
 #pragma once
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // commands.cpp — the subcommand table and the dispatcher.
 #include "cli/commands.h"
 

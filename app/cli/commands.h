@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // commands.h — the `tutti` command line: one function per subcommand.
 //
 // Each subcommand takes its arguments without the program name (arguments[0] is the

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // convertcommand.cpp — `tutti convert IN OUT`: formats chosen by the file names.
 #include "cli/cliutil.h"
 #include "cli/commands.h"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // evalcommand.cpp — `tutti eval`: the model's validation likelihood and the music it writes,
 // next to real pieces and to a per-field n-gram baseline trained on the same split.
 #include "cli/cliutil.h"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // evalreport.cpp — report.md, nll.csv, metrics.csv and two bar charts for `tutti eval`.
 #include "cli/evalreport.h"
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // evalreport.h — what `tutti eval` measured, and the report it writes from it.
 //
 // Usage:

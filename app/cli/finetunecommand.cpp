@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // finetunecommand.cpp — `tutti finetune`: fine-tune the model on a composer's own folders.
 #include "cli/cliutil.h"
 #include "cli/commands.h"

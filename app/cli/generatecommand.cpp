@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // generatecommand.cpp — `tutti generate`: suggestions from the command line, one file per candidate.
 #include "cli/cliutil.h"
 #include "cli/commands.h"

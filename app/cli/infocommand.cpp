@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // infocommand.cpp — `tutti info FILE`: what a score holds, in words a musician reads.
 #include "cli/cliutil.h"
 #include "cli/commands.h"

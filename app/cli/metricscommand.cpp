@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // metricscommand.cpp — `tutti metrics FILE...`: MMT's objective metrics per file and over the set.
 #include "cli/cliutil.h"
 #include "cli/commands.h"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // optoutcommand.cpp — `tutti optout`: list the training works, take works out of the model;
 // `tutti bench optout`: how long the fast way takes.
 #include "cli/cliutil.h"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // originalitycommand.cpp — `tutti originality FILE`: does a score copy the training corpus?
 // And `tutti index --data DIR... --out FILE`, which builds the corpus index it searches.
 #include "cli/cliutil.h"

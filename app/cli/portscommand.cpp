@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // portscommand.cpp — `tutti ports`: the MIDI inputs and outputs Tutti can open.
 #include "cli/cliutil.h"
 #include "cli/commands.h"

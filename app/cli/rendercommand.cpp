@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // rendercommand.cpp — `tutti render IN OUT.wav`: a score to audio, faster than real time.
 #include "cli/cliutil.h"
 #include "cli/commands.h"

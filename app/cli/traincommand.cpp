@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // traincommand.cpp — `tutti train`: train the music transformer on MIDI and MusicXML.
 #include "cli/cliutil.h"
 #include "cli/commands.h"

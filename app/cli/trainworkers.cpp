@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // trainworkers.cpp — `tutti train --workers N`: N training processes on this machine.
 #include "cli/cliutil.h"
 #include "cli/commands.h"

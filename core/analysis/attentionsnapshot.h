@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // attentionsnapshot.h — the model's attention over one score, with what the views need to
 // show it: which note each row is, labels, and the relative-attention statistics.
 //

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // attentionsource.h — what the attention views need from a model: its self-attention
 // weights over a sequence. An interface, so core/analysis never includes LibTorch.
 //

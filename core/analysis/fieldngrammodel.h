@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // fieldngrammodel.h — the baseline `tutti eval` sets beside the transformer: one n-gram per field.
 //
 // Usage:

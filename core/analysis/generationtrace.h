@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // generationtrace.h — what the model believed at each step of a generation: per field, the
 // most likely codes, the entropy of its distribution and the code drawn (the teaching view).
 //

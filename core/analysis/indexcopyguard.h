@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // indexcopyguard.h — the originality index as the sampler's copy guard.
 //
 // Usage:

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // musicmetrics.h — the objective metrics MMT reports: pitch-class entropy, scale and groove consistency.
 //
 // Usage:

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // originalityindex.h — does a score copy a passage of the training corpus?
 //
 // Usage:

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // originalityindexbuilder.h — builds an OriginalityIndex from scores or a whole training corpus.
 //
 // Usage:

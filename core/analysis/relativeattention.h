@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // relativeattention.h — MMT's "musical self-attention": how much attention each head pays to
 // notes a given beat, position or pitch away, compared with attending to every note alike.
 //

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // suggestionoriginality.h — does a suggestion copy the training corpus? Only what the model wrote is judged.
 //
 // Usage:

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // audioanalysis.h — measurements of rendered audio: onsets, peak, silence.
 //
 // Usage:

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // offlinerenderer.h — a Score to audio, faster than real time, with the release tail.
 //
 // Usage:

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // playbackengine.h — real-time playback: transport, loop, mute/solo, note preview.
 //
 // Usage:

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // playbacknotifier.h — relays the playhead of a PlaybackEngine to the GUI as signals.
 //
 // Usage:

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // soundfonts.h — where Tutti finds a General MIDI SoundFont without asking the user.
 //
 // Usage:

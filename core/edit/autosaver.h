@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // autosaver.h — periodic crash-recovery copies of the open document, one copy per running
 // Tutti, so that two instances never overwrite or offer each other's work.
 //

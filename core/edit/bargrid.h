@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // bargrid.h — the snap grid counted from every bar line, so that each bar starts on a grid
 // point even after a metre change (3/4 then 4/4 on a half-note grid) or where a bar is not a
 // whole number of grid steps (6/8 with quarter triplets).

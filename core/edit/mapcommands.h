@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // mapcommands.h — undoable changes to the tempo and time-signature maps.
 //
 // Usage:

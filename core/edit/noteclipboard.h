@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // noteclipboard.h — copied notes as bytes for the system clipboard, so that notes copied in
 // one Tutti can be pasted into another (or into the same one after a restart).
 //

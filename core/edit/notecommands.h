@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // notecommands.h — the one undoable command behind every note edit: per track, the notes
 // it removes and the notes it adds.
 //

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // noteeditor.h — the editing operations of the piano roll on the active track: each one
 // pushes a single EditNotesCommand (or nothing when there is nothing to change).
 //

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // noteedits.h — pure note arithmetic for the editor: snap grids, snapping, quantizing,
 // moving and transposing. No document, no undo: commands are built from these results.
 //

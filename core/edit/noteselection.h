@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // noteselection.h — the selected notes of the active track, kept valid as the score changes.
 //
 // Usage:

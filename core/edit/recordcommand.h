@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // recordcommand.h — a recorded take (or any whole-track rewrite of notes and pedal) as one
 // undoable edit.
 //

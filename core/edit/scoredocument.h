@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // scoredocument.h — the open score: its file, its undo history, and change signals.
 //
 // Usage:

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // suggestioncommand.h — accepting a model suggestion as one undoable edit.
 //
 // Usage:

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // trackcommands.h — undoable changes to a track's settings (not its notes).
 //
 // Usage:

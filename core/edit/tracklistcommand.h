@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // tracklistcommand.h — undoable changes to the list of tracks: add, duplicate, remove, move.
 //
 // Usage:

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // copyguard.h — what the sampler asks so that it never writes a copy of a training piece.
 //
 // Usage:

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // eventmask.h — rules that forbid codes while an event is sampled.
 //
 // Usage:

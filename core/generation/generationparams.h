@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // generationparams.h — the sampler's settings, shared by the GUI and the CLI.
 //
 // Usage:

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // generator.h — sampling MMT events from a model, unconditionally or after a prompt.
 //
 // Usage:

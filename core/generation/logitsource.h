@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // logitsource.h — what the sampler needs from a model: logits for the next event.
 //
 // Usage:

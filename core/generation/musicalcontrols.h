@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // musicalcontrols.h — the composer's constraints as masks: instruments, ranges, scale.
 //
 // Usage:

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // notecontrols.h — the composer's steering: density, polyphony, rhythm grid, motion, ranges.
 //
 // Usage:

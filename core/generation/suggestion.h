@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // suggestion.h — asking the model for music in a score: four modes, controls, candidates.
 //
 // Usage:

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // teachingrun.h — one suggestion recorded step by step for the teaching view: every event the
 // model added, what it was choosing between, and the notes it wrote, placed in the score.
 //

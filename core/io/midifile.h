@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // midifile.h — Standard MIDI File reading (formats 0, 1 and 2) and writing (format 1).
 //
 // Usage:

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // musicxml.h — MusicXML import: .musicxml/.xml (partwise) and compressed .mxl.
 //
 // Usage:

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // musicxmlwriter.h — MusicXML export: partwise MusicXML 4.0, plain (.musicxml) or compressed (.mxl).
 //
 // Usage:

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // readresult.h — what every score reader returns.
 //
 // Usage:

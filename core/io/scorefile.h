@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // scorefile.h — open and save any score file Tutti knows, chosen by file name.
 //
 // Usage:

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // searchpath.h — the first file of a search order that exists.
 //
 // Usage:

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // tuttifile.h — Tutti's own project format: versioned JSON, saved atomically.
 //
 // Usage:

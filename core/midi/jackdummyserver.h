@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // jackdummyserver.h — a private JACK server with the dummy backend (no sound card), for the
 // MIDI tests and `tutti bench thru`: each gets its own server name, so runs never clash.
 //

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // liveanswer.h — "Answer me": when the player rests for a bar during a take, the model
 // continues from what was just played, in the chosen instruments, from the next bar line.
 //

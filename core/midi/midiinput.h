@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // midiinput.h — one open MIDI input port: what it receives, stamped on arrival.
 //
 // Usage:

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // midimessage.h — one short MIDI message (note, controller, program) with its arrival time.
 //
 // Usage:

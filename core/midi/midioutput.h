@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // midioutput.h — one open MIDI output port.
 //
 // Usage:

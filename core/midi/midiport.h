@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // midiport.h — a MIDI port of the ALSA sequencer or of JACK, named as the system names it.
 //
 // Usage:

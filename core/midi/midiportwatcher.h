@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // midiportwatcher.h — notices MIDI devices plugged in or pulled out, by polling the port lists.
 //
 // Usage:

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // midirecorder.h — one take of MIDI input turned into notes of one track, with the times
 // they were played.
 //

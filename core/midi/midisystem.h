@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // midisystem.h — the MIDI systems of this machine (ALSA sequencer, JACK) and their ports.
 //
 // Usage:

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // midithru.h — what is played on the MIDI input sounds at once on the active track's
 // instrument: notes, the sustain pedal and other controllers go straight to the engine's
 // live queue from the MIDI thread, without a trip through the GUI thread.

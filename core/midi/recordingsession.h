@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // recordingsession.h — what the MIDI input does to the score: a recorded take into the active
 // track (one undo step), or step entry at the cursor; and a clean stop when the device goes.
 //

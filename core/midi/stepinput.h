@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // stepinput.h — step entry from a MIDI keyboard: each key writes a note of the grid length at
 // the cursor; keys held together make a chord; the cursor moves on when all are let go.
 //

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // generationbatch.h — K sequences decoded side by side: one KV cache per row, shared steps.
 //
 // Usage:

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // generationsession.h — one sequence being decoded: the KV cache and the next logits.
 //
 // Usage:

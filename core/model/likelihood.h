@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // likelihood.h — how well a model predicts pieces: negative log-likelihood per note.
 //
 // Usage:

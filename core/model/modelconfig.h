@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // modelconfig.h — every hyperparameter of the music transformer, saved with its weights.
 //
 // Usage:

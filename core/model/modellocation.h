@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // modellocation.h — where Tutti finds its music transformer without asking the user.
 //
 // Usage:

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // optout.h — taking works back out of a trained model (Model > Training Data…, `tutti optout`).
 //
 // Usage:

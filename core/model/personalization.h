@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // personalization.h — fine-tuning a trained model on a composer's own music (Model > Personalize…,
 // `tutti finetune`).
 //

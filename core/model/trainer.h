@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // trainer.h — training the music transformer on a corpus (reached only through `tutti train`).
 //
 // Usage:

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // transformermodel.h — the music transformer's weights: create, load, save, inspect.
 //
 // Usage:

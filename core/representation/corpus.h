@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // corpus.h — finding and reading the pieces of a training corpus.
 //
 // Usage:

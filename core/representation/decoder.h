@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // decoder.h — MMT event sequence -> Score.
 //
 // Usage:

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // encoder.h — Score -> MMT event sequence.
 //
 // Usage:

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // event.h — the Multitrack Music Transformer (MMT) event: six small integer codes.
 //
 // Usage:

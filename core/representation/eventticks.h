@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // eventticks.h — where an MMT note event falls in a score: the one conversion from the
 // model's twelfths of a beat to a score's ticks.
 //

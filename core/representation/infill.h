@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // infill.h — fill-in-the-middle order: how a decoder-only model learns to fill a gap.
 //
 // Usage:

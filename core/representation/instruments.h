@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // instruments.h — the 64 MMT instruments and how General MIDI programs fold into them.
 //
 // Usage:

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // notesources.h — an encoded sequence together with the score notes its note events stand for.
 //
 // Usage:

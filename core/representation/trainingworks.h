@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // trainingworks.h — who wrote each training piece, under which licence, and where it came from.
 //
 // Usage:

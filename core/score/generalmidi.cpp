@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // generalmidi.cpp — the General MIDI Level 1 sound set: 128 programs in 16 families of 8.
 #include "generalmidi.h"
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // generalmidi.h — the General MIDI Level 1 instrument names, in one place.
 //
 // Usage:

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // pitchname.cpp — twelve names per octave, middle C in octave 4.
 #include "score/pitchname.h"
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // pitchname.h — how Tutti names a MIDI pitch and which pitches are the piano's black keys.
 //
 // Usage:

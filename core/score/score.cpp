@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // score.cpp — Score housekeeping: sorting, de-duplication, resolution changes.
 #include "score.h"
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // score.h — Tutti's score model: plain value types, no Qt objects, no widgets.
 //
 // Usage:

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // timemap.cpp — piecewise-linear tempo map and bar-aligned metre map.
 #include "timemap.h"
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // timemap.h — exact conversions between ticks, seconds and bar:beat:tick for one Score.
 //
 // Usage:

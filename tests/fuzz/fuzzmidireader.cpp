@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // fuzzmidireader.cpp — libFuzzer target for the Standard MIDI File reader.
 //
 // Run (after cmake --preset fuzz && cmake --build build-fuzz --target fuzzmidireader):

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // fuzzmusicxml.cpp — libFuzzer target for the MusicXML reader (uncompressed documents).
 //
 // Run (after cmake --preset fuzz && cmake --build build-fuzz --target fuzzmusicxml):

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // fuzzmusicxmlwriter.cpp — libFuzzer target for the MusicXML writer: scores made from the bytes.
 //
 // Run (after cmake --preset fuzz && cmake --build build-fuzz --target fuzzmusicxmlwriter):

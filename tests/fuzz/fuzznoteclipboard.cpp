@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // fuzznoteclipboard.cpp — libFuzzer target for the notes another program may put on the
 // system clipboard as application/x-tutti-notes.
 //

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // fuzznotecontrols.cpp — libFuzzer target for the typed musical controls: pitch range,
 // velocity range, density and rhythm grid, as `tutti generate` and the Suggestions dock read them.
 //

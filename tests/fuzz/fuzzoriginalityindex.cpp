@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // fuzzoriginalityindex.cpp — libFuzzer target for the corpus index reader.
 //
 // Run (after cmake --preset fuzz && cmake --build build-fuzz --target fuzzoriginalityindex):

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // fuzzsafetensors.cpp — libFuzzer target for the model file reader (no LibTorch).
 //
 // Drives safetensors::parse and the model-file checks on top of it (config metadata,

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // attentioncomputer.cpp — the latest request on a ModelJob's thread, its result on the GUI thread.
 #include "attentioncomputer.h"
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // attentioncomputer.h — runs the model's attention over a score on a worker thread.
 //
 // Usage:

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // attentionheatmap.cpp — drawing, zooming and hit-testing the attention matrix.
 #include "attentionheatmap.h"
 

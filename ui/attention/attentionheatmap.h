@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // attentionheatmap.h — one attention matrix as a heat map: query notes down, key notes across.
 //
 // Usage:

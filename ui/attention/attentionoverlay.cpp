@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // attentionoverlay.cpp — painting attention weights onto the notes in view.
 #include "attentionoverlay.h"
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // attentionoverlay.h — over the piano roll: the notes one note attended to, shaded by weight.
 //
 // Usage:

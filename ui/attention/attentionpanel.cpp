@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // attentionpanel.cpp — choosers, computation on demand, and the link to the piano roll.
 #include "attentionpanel.h"
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // attentionpanel.h — the Attention dock: heat map and relative-attention charts of the
 // current score, linked to the piano roll.
 //

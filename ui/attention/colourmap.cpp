@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // colourmap.cpp — viridis samples and the legend bar.
 #include "colourmap.h"
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // colourmap.h — viridis, the perceptually uniform colour map the attention views use.
 //
 // Usage:

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // relativeattentionchart.cpp — painting the gain bars with their axes.
 #include "relativeattentionchart.h"
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // relativeattentionchart.h — one head's musical self-attention as three bar charts: the gain
 // over uniform attention by beat, position and pitch difference (key minus query).
 //

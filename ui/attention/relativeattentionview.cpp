@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // relativeattentionview.cpp — painting the charts, or why there are none.
 #include "relativeattentionview.h"
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // relativeattentionview.h — the relative-attention bar charts of one head, in a widget.
 //
 // Usage:

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // audiocontroller.cpp — SoundFont loading off the GUI thread, score updates, status text.
 #include "audiocontroller.h"
 

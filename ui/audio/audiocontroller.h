@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // audiocontroller.h — the GUI's side of sound: owns the playback engine, loads SoundFonts
 // on a worker thread, and keeps the engine's copy of the score current.
 //

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // audioexporter.cpp — offline render in a QThread, reporting back through queued signals.
 #include "audioexporter.h"
 

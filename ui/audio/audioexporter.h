@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // audioexporter.h — File > Export Audio: renders on a worker thread with progress and cancel.
 //
 // Usage:

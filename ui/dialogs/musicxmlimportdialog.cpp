@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // musicxmlimportdialog.cpp — repeats and tremolos for one MusicXML file, or for all of them.
 #include "musicxmlimportdialog.h"
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // musicxmlimportdialog.h — how a MusicXML file is read: its repeats and tremolos, once or always.
 //
 // Usage:

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // tempometredialog.cpp — the form, and turning it into new maps for ChangeMapsCommand.
 #include "tempometredialog.h"
 

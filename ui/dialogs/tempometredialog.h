@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // tempometredialog.h — add, change or remove the tempo and the time signature at one place.
 //
 // Usage:

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // errornotice.cpp — a red label and a dismiss button, shown only while there is an error.
 #include "errornotice.h"
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // errornotice.h — an error in the status bar that stays until the user dismisses it.
 //
 // Usage (MainWindow):

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // mainwindow.cpp — actions, menus, file handling and transport wiring.
 #include "mainwindow.h"
 

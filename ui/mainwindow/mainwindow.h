@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // mainwindow.h — Tutti's main window: menus, transport, track list, piano roll, status.
 //
 // It wires the open ScoreDocument to the views and to the AudioController, and turns

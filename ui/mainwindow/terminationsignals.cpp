@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // terminationsignals.cpp — the self-pipe between the signal handler and the event loop.
 #include "terminationsignals.h"
 

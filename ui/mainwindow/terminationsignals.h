@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // terminationsignals.h — SIGTERM and SIGINT (logout, shutdown, kill, Ctrl+C in the terminal)
 // as a Qt signal, so that the GUI can close its window normally instead of dying.
 //

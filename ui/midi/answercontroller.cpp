@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // answercontroller.cpp — the live answer's trip: playhead, worker, tray, engine.
 #include "answercontroller.h"
 

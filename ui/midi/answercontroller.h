@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // answercontroller.h — "Answer me" in the GUI: while recording, when the player rests for a
 // bar, the model's continuation joins the candidate tray as ghost notes and sounds from the
 // next bar line; it is kept or discarded there like any candidate.

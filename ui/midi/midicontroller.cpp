@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // midicontroller.cpp — ports, settings and the record/step switches wired to the engine.
 #include "midicontroller.h"
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // midicontroller.h — the GUI's side of MIDI: the chosen ports (remembered in QSettings), thru
 // on the active track, recording takes with count-in and metronome, step input, MIDI out.
 //

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // midiportsdialog.cpp — the form, filled from the port watcher.
 #include "midiportsdialog.h"
 

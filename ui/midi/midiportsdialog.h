@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // midiportsdialog.h — Playback > MIDI Ports: the input to play from, the output to play to,
 // where playback goes, and how takes are recorded. The lists follow devices plugged in and
 // out while the dialog is open.

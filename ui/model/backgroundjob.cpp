@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // backgroundjob.cpp — a worker thread with queued progress, log and finish signals.
 #include "model/backgroundjob.h"
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // backgroundjob.h — runs one long core computation (fine-tuning, opt-out) off the GUI thread.
 //
 // Usage:

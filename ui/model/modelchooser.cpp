@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // modelchooser.cpp — a combo box over the shipped and personal models, driving the loader.
 #include "model/modelchooser.h"
 

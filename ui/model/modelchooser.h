@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // modelchooser.h — the Suggestions dock's choice of model: the shipped one or a personal one.
 //
 // Usage:

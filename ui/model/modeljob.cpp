@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // modeljob.cpp — waiting for the model, one worker thread, the hand-back to the GUI thread.
 #include "modeljob.h"
 

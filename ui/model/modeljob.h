@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // modeljob.h — work that needs the music model, run off the GUI thread, one at a time: the
 // one place that waits for the model, starts the thread, posts results back and joins it.
 //

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // modelloader.cpp — one background load, its result delivered back on the GUI thread.
 #include "modelloader.h"
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // modelloader.h — loads the music transformer once, off the GUI thread, at first use.
 //
 // Usage:

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // modelmenu.cpp — the Model menu's actions open the personalization and training-data dialogs.
 #include "model/modelmenu.h"
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // modelmenu.h — the main window's Model menu: Personalize… and Training Data….
 //
 // Usage (mainwindow.cpp):

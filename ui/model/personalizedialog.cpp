@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // personalizedialog.cpp — folders, steps, progress, cancel and the before/after report.
 #include "model/personalizedialog.h"
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // personalizedialog.h — Model > Personalize…: fine-tune the model on the composer's folders.
 //
 // Usage:

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // personalmodels.cpp — the user's data folder for personal and opted-out models.
 #include "model/personalmodels.h"
 

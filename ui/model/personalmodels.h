@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // personalmodels.h — where Personalize and Opt Out keep the models they write.
 //
 // Usage:

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // trainingdatadialog.cpp — the training works' table with Opt Out, progress and the report.
 #include "model/trainingdatadialog.h"
 

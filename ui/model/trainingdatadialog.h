@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // trainingdatadialog.h — Model > Training Data…: every training work, and Opt Out.
 //
 // Usage:

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // trainingworkmodel.cpp — one row per training work, one column per fact.
 #include "model/trainingworkmodel.h"
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // trainingworkmodel.h — the training works (core/representation/trainingworks.h) as a table.
 //
 // Usage:

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // canvasoverlay.cpp — following the canvas's size and the viewport's changes.
 #include "canvasoverlay.h"
 

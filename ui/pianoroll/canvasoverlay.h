@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // canvasoverlay.h — a transparent layer over the piano roll's note canvas.
 //
 // Usage:

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // edittoolbar.cpp — the snap grid chooser, kept in step with the NoteEditor.
 #include "edittoolbar.h"
 

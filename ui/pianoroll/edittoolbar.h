@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // edittoolbar.h — the piano roll's editing toolbar: the snap grid (whole note to 1/32,
 // with triplets). Holding Alt while dragging ignores the grid.
 #pragma once

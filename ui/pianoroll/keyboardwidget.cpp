@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // keyboardwidget.cpp — key drawing and click-to-sound.
 #include "keyboardwidget.h"
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // keyboardwidget.h — the piano keyboard at the left of the piano roll; clicking a key
 // sounds it (keyPressed/keyReleased) through the active track's instrument. The key of the
 // row under the mouse in the note area is lit (setHoverPitch); every C is named, and every

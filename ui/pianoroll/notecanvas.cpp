@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // notecanvas.cpp — painting the visible part of the score; mouse and keys edit it.
 #include "notecanvas.h"
 

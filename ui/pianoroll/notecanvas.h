@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // notecanvas.h — the note area of the piano roll: grid, notes of every track, playhead,
 // and the editing of the active track's notes.
 //

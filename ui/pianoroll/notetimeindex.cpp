@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // notetimeindex.cpp — the longest note per track bounds how far back a search must start.
 #include "notetimeindex.h"
 

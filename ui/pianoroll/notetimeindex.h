@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // notetimeindex.h — finds, by binary search, the notes of a track that can reach a tick.
 //
 // Usage:

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // notetool.cpp — the mouse state machine of the note canvas.
 #include "notetool.h"
 

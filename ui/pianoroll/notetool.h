@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // notetool.h — what a mouse drag on the note canvas does: draw, select, move, resize or
 // rubber-band select notes of the active track. NoteCanvas forwards its mouse events here
 // and paints the overlay; the edit is pushed as one command when the button is released.

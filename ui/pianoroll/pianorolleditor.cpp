@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // pianorolleditor.cpp — layout, scroll bars and playhead following.
 #include "pianorolleditor.h"
 

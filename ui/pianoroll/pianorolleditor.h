@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // pianorolleditor.h — the piano roll: keyboard, ruler, note canvas and velocity lane around
 // one viewport, with scroll bars. Follows the playhead while playing. Its NoteEditor holds
 // the selection, the snap grid and the clipboard; keyPressed/keyReleased also sound the

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // pianorollviewport.cpp — clamped scroll and zoom state.
 #include "pianorollviewport.h"
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // pianorollviewport.h — what part of the score the piano roll shows, shared by its widgets.
 //
 // Time runs left to right (ticks), pitch bottom to top. The keyboard, ruler, note canvas

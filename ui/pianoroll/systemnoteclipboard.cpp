@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // systemnoteclipboard.cpp — the editor's clipboard to and from QClipboard.
 #include "systemnoteclipboard.h"
 

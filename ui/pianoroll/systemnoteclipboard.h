@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // systemnoteclipboard.h — mirrors the piano roll's note clipboard on the system clipboard as
 // application/x-tutti-notes, so notes copied in one running Tutti paste into another.
 //

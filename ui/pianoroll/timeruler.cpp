@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // timeruler.cpp — bar numbers, beat ticks, map changes, loop range and playhead.
 #include "timeruler.h"
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // timeruler.h — bars and beats above the piano roll, with tempo and metre changes.
 // A click moves the playhead (seekRequested); a drag selects whole bars
 // (barRangeSelected), which become the loop range and the range generation works on.

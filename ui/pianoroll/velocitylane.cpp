@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // velocitylane.cpp — velocity stems and their drag editing.
 #include "velocitylane.h"
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // velocitylane.h — the velocity lane under the note canvas: one stem per note of the active
 // track, as tall as its velocity. Dragging a stem up or down sets that note's velocity, or
 // that of every selected note when the stem belongs to the selection; the drag becomes one

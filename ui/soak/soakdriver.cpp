@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // soakdriver.cpp — the random actions, each made of QTest mouse and key events, and the checks.
 #include "soakdriver.h"
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // soakdriver.h — a composer's evening, simulated: random edits on the real main window, made
 // with the mouse and key events a person would make, and the checks that the score survives.
 //

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // soakrun.cpp — rounds of SoakDriver actions with the checks between them.
 #include "soakrun.h"
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // soakrun.h — a whole soak: rounds of random actions on the main window, every check, and a
 // report; shared by tests/testuisoak.cpp (short, in CI) and `tutti bench soak` (long).
 //

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // candidatelistmodel.cpp — table rows and their text.
 #include "candidatelistmodel.h"
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // candidatelistmodel.h — the candidate tray's rows: one finished suggestion each.
 //
 // Usage:

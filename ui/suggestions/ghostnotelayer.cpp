@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // ghostnotelayer.cpp — painting the shown candidate's notes over the canvas.
 #include "ghostnotelayer.h"
 

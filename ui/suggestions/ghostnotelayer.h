@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // ghostnotelayer.h — the selected candidate drawn over the piano roll as ghost notes.
 //
 // Usage:

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // instrumentpicker.cpp — the General MIDI tree and the "current tracks" switch.
 #include "instrumentpicker.h"
 

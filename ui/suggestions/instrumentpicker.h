@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // instrumentpicker.h — choosing the instruments a new piece is written for.
 //
 // Usage:

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // notecontrolsform.cpp — one row per control; "any" everywhere by default.
 #include "notecontrolsform.h"
 

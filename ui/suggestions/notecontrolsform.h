@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // notecontrolsform.h — the musical controls (density, polyphony, grid, motion, ranges) as a small form.
 //
 // Usage:

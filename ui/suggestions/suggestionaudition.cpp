@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // suggestionaudition.cpp — swapping the engine's score and loop for a candidate's.
 #include "suggestionaudition.h"
 

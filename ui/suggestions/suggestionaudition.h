@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // suggestionaudition.h — hearing a candidate in context, looping its bars, A/B while playing.
 //
 // Usage:

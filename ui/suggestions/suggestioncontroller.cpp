@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // suggestioncontroller.cpp — model loading, runs, the tray and accepting a candidate.
 #include "suggestioncontroller.h"
 

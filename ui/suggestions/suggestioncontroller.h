@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // suggestioncontroller.h — the suggestion feature's state: model, runs, candidates, choice.
 //
 // Usage:

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // suggestionpanel.cpp — the request form, the buttons and the candidate tray.
 #include "suggestionpanel.h"
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // suggestionpanel.h — the Suggestions dock: what to ask the model for, and the candidate tray.
 //
 // Usage:

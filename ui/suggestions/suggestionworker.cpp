@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // suggestionworker.cpp — the run's body on the job's thread, its signals on the GUI thread.
 #include "suggestionworker.h"
 

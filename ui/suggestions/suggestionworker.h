@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // suggestionworker.h — runs tutti::suggest() on a ModelJob's thread, with its own session.
 //
 // Usage:

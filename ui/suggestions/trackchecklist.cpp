@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // trackchecklist.cpp — rows rebuilt from the score, ticks kept by index.
 #include "trackchecklist.h"
 

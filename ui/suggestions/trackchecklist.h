@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // trackchecklist.h — ticking the tracks a selection is regenerated on (Infill).
 //
 // Usage:

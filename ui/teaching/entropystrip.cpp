@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // entropystrip.cpp — painting and picking the entropy bars.
 #include "entropystrip.h"
 

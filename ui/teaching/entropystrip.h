@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // entropystrip.h — a lane under the piano roll: how unsure the model was at each note it wrote.
 //
 // Usage:

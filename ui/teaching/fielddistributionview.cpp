@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // fielddistributionview.cpp — laying out and painting the candidate bars of each drawn field.
 #include "fielddistributionview.h"
 

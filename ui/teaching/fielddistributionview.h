@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // fielddistributionview.h — one generation step in the teaching view: for each field the
 // model drew, its most likely codes with their probabilities, the entropy, and the choice.
 //

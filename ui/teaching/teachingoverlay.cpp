@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // teachingoverlay.cpp — painting the written notes up to the current step.
 #include "teachingoverlay.h"
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // teachingoverlay.h — over the piano roll: the notes the model has written so far in the
 // teaching view, the current one framed.
 //

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // teachingpanel.cpp — the controls, the step display and the piano-roll companions.
 #include "teachingpanel.h"
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // teachingpanel.h — the Teaching dock: let the model write a few notes, then step through
 // them one by one and see what it was choosing between.
 //

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // teachingrunner.cpp — one recording at a time, on a ModelJob's thread.
 #include "teachingrunner.h"
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // teachingrunner.h — records a suggestion step by step for the teaching view, off the GUI
 // thread (core/generation/teachingrun.h does the work).
 //

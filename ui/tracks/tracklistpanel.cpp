@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // tracklistpanel.cpp — keeps one TrackRow per track, updated in place so a slider being
 // dragged is never rebuilt under the mouse.
 #include "tracklistpanel.h"

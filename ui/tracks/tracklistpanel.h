@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // tracklistpanel.h — one row per track: colour, name, instrument, mute, solo, volume.
 // Clicking a row makes its track the active one; changes go through the undo stack. Tracks are
 // added with the button above the rows, duplicated, removed or moved from a row's menu, and

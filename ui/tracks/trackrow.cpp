@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // trackrow.cpp — a track's controls, each change an undoable command.
 #include "trackrow.h"
 

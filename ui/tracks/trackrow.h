@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // trackrow.h — one track's row in the track list. Its context menu (menu()) renames the track,
 // picks its colour and its General MIDI instrument by family, and asks the panel to
 // duplicate, remove or move the track. Double-clicking the name edits it in place (Enter

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // transportbar.cpp — transport buttons and the position read-out.
 #include "transportbar.h"
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // transportbar.h — play/pause, stop, loop, and where the playhead is (bar:beat and time)
 // with the tempo there. The actions are the main window's, so menus and keys share them.
 #pragma once

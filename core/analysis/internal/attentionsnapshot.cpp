@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // attentionsnapshot.cpp — running the model over a score and indexing the result by note.
 #include "analysis/attentionsnapshot.h"
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // fieldngrammodel.cpp — counting, Witten-Bell interpolation, scoring and a sampling session.
 #include "analysis/fieldngrammodel.h"
 

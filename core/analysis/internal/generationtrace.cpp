@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // generationtrace.cpp — summarising each drawn field's distribution.
 #include "analysis/generationtrace.h"
 

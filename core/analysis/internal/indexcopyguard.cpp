@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // indexcopyguard.cpp — a CopyGuard that asks OriginalityIndex::copyingPitches.
 #include "analysis/indexcopyguard.h"
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // melodiclines.cpp — chords to one voice, on the twelfth-of-a-beat grid.
 #include "melodiclines.h"
 

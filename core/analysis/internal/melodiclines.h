@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // melodiclines.h — one melodic line per voice of a track: a note per onset, chords reduced.
 //
 // Usage (inside core/analysis only):

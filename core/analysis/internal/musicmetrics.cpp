@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // musicmetrics.cpp — pitch-class histogram, scale fit and bar-to-bar onset agreement.
 #include "analysis/musicmetrics.h"
 

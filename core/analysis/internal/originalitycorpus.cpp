@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // originalitycorpus.cpp — the invariants every index obeys, whoever made it.
 #include "originalitycorpus.h"
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // originalitycorpus.h — the melodic lines an OriginalityIndex holds, as plain arrays.
 //
 // Usage (inside core/analysis only):

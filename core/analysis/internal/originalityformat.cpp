@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // originalityformat.cpp — the .index file, version 1. All integers little-endian.
 //
 //   magic "TUTTIOIX" | u32 version | u32 steps per quarter (12)

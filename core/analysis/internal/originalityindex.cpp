@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // originalityindex.cpp — n-gram look-up, note-by-note extension and the report.
 #include "analysis/originalityindex.h"
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // originalityindexbuilder.cpp — scores to lines of pitches and onsets, appended piece by piece.
 #include "analysis/originalityindexbuilder.h"
 

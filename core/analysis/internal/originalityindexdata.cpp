@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // originalityindexdata.cpp — symbols and the bucketed n-gram table, built in two linear passes.
 #include "originalityindexdata.h"
 

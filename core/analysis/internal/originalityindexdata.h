@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // originalityindexdata.h — what an OriginalityIndex shares: the corpus and its n-gram table.
 //
 // Usage (inside core/analysis only):

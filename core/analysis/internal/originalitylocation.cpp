@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // originalitylocation.cpp — the corpus index travels with the model it was built for.
 #include "analysis/originalityindex.h"
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // relativeattention.cpp — summing attention weights by the musical distance between notes.
 #include "analysis/relativeattention.h"
 

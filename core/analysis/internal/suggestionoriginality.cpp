@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // suggestionoriginality.cpp — a score of the suggestion's notes alone, checked over its span.
 #include "analysis/suggestionoriginality.h"
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // audioanalysis.cpp — threshold onsets, peak and RMS levels.
 #include "audio/audioanalysis.h"
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // blockscheduler.cpp — event dispatch on FluidSynth's block grid.
 #include "blockscheduler.h"
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // blockscheduler.h — plays an EventSchedule into a Synthesizer one 64-frame block at a time.
 //
 // FluidSynth starts a voice only at the start of one of its 64-frame blocks. Each event is

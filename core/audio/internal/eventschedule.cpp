@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // eventschedule.cpp — Score -> frame-timed note events through the tempo map.
 #include "eventschedule.h"
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // eventschedule.h — a Score turned into timed synthesizer events, in audio frames.
 //
 // Each Score track gets its own synthesizer channel (FluidSynth can have any multiple of 16

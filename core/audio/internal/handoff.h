@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // handoff.h — hands objects from the GUI thread to the audio thread without locks, and
 // frees them on the GUI thread once the audio thread has moved on.
 //

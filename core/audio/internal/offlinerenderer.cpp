@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // offlinerenderer.cpp — block-scheduled FluidSynth rendering into a sink or a WAV file.
 #include "audio/offlinerenderer.h"
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // peaklimiter.cpp — one-block look-ahead gain riding.
 #include "peaklimiter.h"
 

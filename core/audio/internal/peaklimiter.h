@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // peaklimiter.h — keeps the stereo output under a ceiling without clipping.
 //
 // SoundFonts differ in level by 5 dB or more, and a tutti chord can add up past full

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // playbackengine.cpp — the audio callback, its command queue, and the output (device or
 // silent clock).
 #include "audio/playbackengine.h"

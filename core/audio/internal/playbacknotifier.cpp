@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // playbacknotifier.cpp — polls the engine's atomics on the GUI thread.
 #include "audio/playbacknotifier.h"
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // soundfonts.cpp — the compiled-in search order for the default SoundFont.
 #include "audio/soundfonts.h"
 #include "io/searchpath.h"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // synthesizer.cpp — the FluidSynth C API behind a small C++ class.
 #include "synthesizer.h"
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // synthesizer.h — one FluidSynth instance with a SoundFont, rendered in 64-frame blocks.
 //
 // Usage:

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // autosaver.cpp — this instance's recovery copy (written on a timer, removed when the
 // document is clean) and the claiming of copies left by instances that died.
 #include "edit/autosaver.h"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // bargrid.cpp — grid points restarting at each bar line.
 #include "edit/bargrid.h"
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // mapcommands.cpp — swapping whole tempo and time-signature maps.
 #include "edit/mapcommands.h"
 

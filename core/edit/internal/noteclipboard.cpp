@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // noteclipboard.cpp — the clipboard's JSON form, checked field by field when read back.
 #include "edit/noteclipboard.h"
 

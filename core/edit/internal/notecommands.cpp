@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // notecommands.cpp — applying note changes as sorted multiset differences and merges.
 #include "edit/notecommands.h"
 

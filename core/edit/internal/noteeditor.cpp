@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // noteeditor.cpp — selection operations turned into EditNotesCommands.
 #include "edit/noteeditor.h"
 

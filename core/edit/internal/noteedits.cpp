@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // noteedits.cpp — snapping and note arithmetic.
 #include "edit/noteedits.h"
 

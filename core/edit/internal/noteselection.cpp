@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // noteselection.cpp — selection bookkeeping across edits, undo and redo.
 #include "edit/noteselection.h"
 

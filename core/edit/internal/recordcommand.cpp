@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // recordcommand.cpp — swapping a track's notes and controller changes.
 #include "edit/recordcommand.h"
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // scoredocument.cpp — load, save and change notification for the open score.
 #include "edit/scoredocument.h"
 

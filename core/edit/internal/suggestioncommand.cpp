@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // suggestioncommand.cpp — swapping the score before and after an accepted suggestion.
 #include "edit/suggestioncommand.h"
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // trackcommands.cpp — track settings edits.
 #include "edit/trackcommands.h"
 

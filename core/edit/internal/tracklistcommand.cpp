@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // tracklistcommand.cpp — one take-out/put-in primitive behind every track-list change.
 #include "edit/tracklistcommand.h"
 

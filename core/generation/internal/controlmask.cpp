@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // controlmask.cpp — onsets, pitches, durations and instruments a controlled note may take.
 #include "generation/internal/controlmask.h"
 

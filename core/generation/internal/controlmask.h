@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // controlmask.h — the note controls (notecontrols.h) and copy avoidance as one event mask.
 //
 // Usage (suggestion.cpp):

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // generator.cpp — the sampling loop: one event at a time, field by field.
 #include "generation/generator.h"
 

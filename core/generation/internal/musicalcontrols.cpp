@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // musicalcontrols.cpp — scales, key estimation and the masks that keep notes playable.
 #include "generation/musicalcontrols.h"
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // notecontrols.cpp — parsing the controls, and measuring what a part got.
 #include "generation/notecontrols.h"
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // sequencegrammar.cpp — the MMT sequence order as a mask.
 #include "generation/eventmask.h"
 

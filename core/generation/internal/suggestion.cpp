@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // suggestion.cpp — the four modes: prompts from a score, a sliding window, notes back to tracks.
 #include "generation/suggestion.h"
 

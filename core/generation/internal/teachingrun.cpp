@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // teachingrun.cpp — one suggestion with the trace switched on, then its notes placed.
 #include "generation/teachingrun.h"
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // trackassignment.cpp — generated notes to tracks, keeping parts apart.
 #include "generation/internal/trackassignment.h"
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // trackassignment.h — which score track each generated note goes to.
 //
 // Usage (suggestion.cpp):

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // instrumentnames.cpp — General MIDI program from an instrument or part name, in English,
 // Italian, German or French, with the usual score abbreviations.
 #include "io/musicxml.h"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // midicursor.h — a bounds-checked reading position in the bytes of a MIDI file.
 //
 // Usage:

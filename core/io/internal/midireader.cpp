@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // midireader.cpp — Standard MIDI File reading: chunks, events, note pairing.
 //
 // Where files disagree or the standard leaves room, the reader chooses:

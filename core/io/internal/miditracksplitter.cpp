@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // miditracksplitter.cpp — MIDI track chunks to Score tracks, by channel and program.
 #include "miditracksplitter.h"
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // miditracksplitter.h — turns the notes of a MIDI file's track chunks into Score tracks.
 //
 // Usage (inside the MIDI reader):

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // midiwriter.cpp — Standard MIDI File writing: format 1, a conductor track first, then one
 // track chunk per Score track.
 //

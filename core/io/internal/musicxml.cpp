@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // musicxml.cpp — MusicXML import entry points: file or bytes in, Score out.
 #include "io/musicxml.h"
 

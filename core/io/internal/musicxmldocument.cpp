@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // musicxmldocument.cpp — small helpers of the written-score model.
 #include "musicxmldocument.h"
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // musicxmldocument.h — a partwise MusicXML score as written, before it becomes a Score.
 //
 // Usage (inside core/io only):

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // musicxmllayout.cpp — measures from the time map, notes onto the grid, staves and voices.
 #include "musicxmllayout.h"
 

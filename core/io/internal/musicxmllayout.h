@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // musicxmllayout.h — a Score laid out for MusicXML: measures, tuplet windows, staves, voices.
 //
 // Usage (inside core/io only):

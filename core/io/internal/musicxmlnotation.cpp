@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // musicxmlnotation.cpp — pitch spelling from the key, durations into notated values.
 #include "musicxmlnotation.h"
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // musicxmlnotation.h — how the MusicXML writer spells one pitch and one stretch of time.
 //
 // Usage (inside core/io only):

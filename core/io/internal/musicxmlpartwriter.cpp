@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // musicxmlpartwriter.cpp — <score-part> and <part>: attributes, voices, notes, rests, tempo.
 #include "musicxmlpartwriter.h"
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // musicxmlpartwriter.h — writes one laid-out part as a MusicXML <part>, measure by measure.
 //
 // Usage (inside core/io only):

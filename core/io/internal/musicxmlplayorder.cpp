@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // musicxmlplayorder.cpp — unrolls repeats, voltas and jumps into a list of measure indices.
 #include "musicxmlplayorder.h"
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // musicxmlplayorder.h — the order in which a performance plays a score's measures.
 //
 // Usage (inside core/io only):

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // musicxmlreader.cpp — the partwise document walk: part list, measures, notes, directions.
 #include "musicxmlreader.h"
 

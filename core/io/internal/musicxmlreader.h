@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // musicxmlreader.h — walks a score-partwise MusicXML document into a WrittenScore.
 //
 // Usage (inside core/io only):

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // musicxmlscorebuilder.cpp — lays played measures end to end, merges ties, makes tracks.
 #include "musicxmlscorebuilder.h"
 

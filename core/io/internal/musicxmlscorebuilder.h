@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // musicxmlscorebuilder.h — turns a WrittenScore into a Score as it sounds.
 //
 // Usage (inside core/io only):

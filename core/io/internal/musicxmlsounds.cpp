@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // musicxmlsounds.cpp — General MIDI programs as MusicXML sounds; drum sounds on the staff.
 #include "musicxmlsounds.h"
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // musicxmlsounds.h — what the MusicXML writer says about instruments: sounds and drum staves.
 //
 // Usage (inside core/io only):

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // musicxmltremolo.cpp — expands single- and two-note tremolos into repeated notes.
 #include "musicxmltremolo.h"
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // musicxmltremolo.h — tremolos written out as the repeated notes a player plays.
 //
 // Usage (inside core/io only):

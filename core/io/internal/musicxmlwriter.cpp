@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // musicxmlwriter.cpp — MusicXML export entry points: the document frame and the .mxl package.
 #include "io/musicxmlwriter.h"
 

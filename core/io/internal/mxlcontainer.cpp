@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // mxlcontainer.cpp — opens the .mxl zip with QuaZip and finds its root MusicXML file.
 #include "mxlcontainer.h"
 

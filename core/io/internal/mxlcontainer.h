@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // mxlcontainer.h — the MusicXML document inside a compressed .mxl file.
 //
 // Usage (inside core/io only):

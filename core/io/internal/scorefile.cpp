@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // scorefile.cpp — choose the reader or writer from the file name.
 #include "io/scorefile.h"
 

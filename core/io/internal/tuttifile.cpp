@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // tuttifile.cpp — the .tutti project format (JSON), version 1.
 //
 // {"format": "tutti", "version": 1, "title": "...", "ticksPerQuarter": 480,

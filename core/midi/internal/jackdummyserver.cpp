@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // jackdummyserver.cpp — starting jackd -d dummy under a unique name and waiting until it answers.
 #include "midi/jackdummyserver.h"
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // liveanswer.cpp — when to answer, and what to ask the model.
 #include "midi/liveanswer.h"
 

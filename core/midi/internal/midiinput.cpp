@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // midiinput.cpp — an RtMidi input whose callback stamps messages and hands them on.
 #include "midi/midiinput.h"
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // midimessage.cpp — building short MIDI messages and the steady clock they are stamped with.
 #include "midi/midimessage.h"
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // midioutput.cpp — an RtMidi output.
 #include "midi/midioutput.h"
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // midiport.cpp — labels and settings keys of MIDI ports.
 #include "midi/midiport.h"
 

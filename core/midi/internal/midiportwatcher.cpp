@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // midiportwatcher.cpp — the polling loop behind hot-plugging.
 #include "midi/midiportwatcher.h"
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // midiprobe.cpp — quiet probes of the ALSA sequencer and JACK, and RtMidi helpers.
 #include "midiprobe.h"
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // midiprobe.h — which MIDI systems this process may use and whether they are running, found
 // out quietly (ALSA's and JACK's own error printers are silenced), plus RtMidi glue.
 #pragma once

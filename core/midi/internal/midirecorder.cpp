@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // midirecorder.cpp — note-ons paired with note-offs, timed on the score's tempo map.
 #include "midi/midirecorder.h"
 

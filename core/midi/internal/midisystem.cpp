@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // midisystem.cpp — one RtMidi lister pair per running system, kept while the system runs.
 #include "midi/midisystem.h"
 

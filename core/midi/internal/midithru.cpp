@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // midithru.cpp — MIDI input to the playback engine's live queue.
 #include "midi/midithru.h"
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // recordingsession.cpp — MIDI input into the document, through the recorder or step entry.
 #include "midi/recordingsession.h"
 

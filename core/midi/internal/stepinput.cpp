@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // stepinput.cpp — the chord-and-cursor rules of step entry.
 #include "midi/stepinput.h"
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // adaptation.h — short AdamW runs that change a trained model: fine-tuning and unlearning.
 //
 // Usage (personalization.cpp, optout.cpp):

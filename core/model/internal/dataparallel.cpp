@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // dataparallel.cpp — the Gloo process group behind DataParallel.
 #include "model/internal/dataparallel.h"
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // dataparallel.h — one training process among several: LibTorch's c10d Gloo process group.
 //
 // Usage (trainer.cpp):

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // generationbatch.cpp — rows of KV caches and the batched incremental step.
 #include "model/generationbatch.h"
 

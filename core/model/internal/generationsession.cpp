@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // generationsession.cpp — incremental decoding over a preallocated KV cache.
 #include "model/generationsession.h"
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // incrementalstep.cpp — the single-event decoding step: LayerNorm, BLAS products, attention.
 #include "model/internal/incrementalstep.h"
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // incrementalstep.h — one event per sequence through the network on plain floats, for decoding (internal).
 //
 // Usage (inside core/model only):

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // likelihood.cpp — NLL per note of a model over windows of pieces.
 #include "model/likelihood.h"
 

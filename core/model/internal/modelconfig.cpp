@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // modelconfig.cpp — config validation, metadata and the tensor layout.
 #include "model/modelconfig.h"
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // modelfile.cpp — model file validation.
 #include "model/internal/modelfile.h"
 

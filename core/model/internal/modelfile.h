@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // modelfile.h — validating a model file before any tensor is allocated (no LibTorch).
 //
 // Usage:

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // modelimpl.h — what a TransformerModel holds, and the file writing that training shares.
 #pragma once
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // modellocation.cpp — the search order for the shipped model file.
 #include "model/modellocation.h"
 #include "io/searchpath.h"

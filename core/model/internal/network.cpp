@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // network.cpp — embeddings, causal attention blocks and heads.
 #include "model/internal/network.h"
 

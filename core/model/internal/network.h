@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // network.h — the decoder-only transformer as explicit tensors (LibTorch; internal).
 //
 // Usage (inside core/model only):

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // optout.cpp — unlearning chosen works (gradient difference), its checks, index and card.
 #include "model/optout.h"
 

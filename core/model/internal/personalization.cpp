@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // personalization.cpp — fine-tuning on a composer's folders, with the before/after report.
 #include "model/personalization.h"
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // safetensors.cpp — strict safetensors parsing and writing.
 #include "model/internal/safetensors.h"
 

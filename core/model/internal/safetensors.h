@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // safetensors.h — a strict reader and a writer for the safetensors container (F32 only).
 //
 // Usage:

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // trainer.cpp — the training loop: batches, loss, AdamW, validation, checkpoints.
 #include "model/trainer.h"
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // trainingcorpus.cpp — reading, caching and windowing the training corpus.
 #include "model/internal/trainingcorpus.h"
 

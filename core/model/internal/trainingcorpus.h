@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // trainingcorpus.h — the encoded corpus, its cache, and the windows training draws from it.
 //
 // Usage (trainer.cpp):

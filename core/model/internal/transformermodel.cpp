@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // transformermodel.cpp — creating, loading, saving and inspecting a model.
 #include "model/internal/modelimpl.h"
 #include "model/internal/modelfile.h"

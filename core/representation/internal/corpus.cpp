@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // corpus.cpp — corpus discovery, the validation split and the Mutopia manifest.
 #include "representation/corpus.h"
 

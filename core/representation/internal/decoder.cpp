@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // decoder.cpp — MMT events -> Score.
 #include "representation/decoder.h"
 

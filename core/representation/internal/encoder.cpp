@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // encoder.cpp — Score -> MMT events.
 #include "representation/encoder.h"
 

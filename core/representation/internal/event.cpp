@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // event.cpp — event codes and the duration table.
 #include "representation/event.h"
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // eventticks.cpp — twelfths of a beat to ticks, rounded once, in one place.
 #include "representation/eventticks.h"
 

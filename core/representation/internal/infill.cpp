@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // infill.cpp — reordering a sequence for fill-in-the-middle.
 #include "representation/infill.h"
 

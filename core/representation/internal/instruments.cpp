@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // instruments.cpp — the instrument table: names, folded programs, playable ranges.
 #include "representation/instruments.h"
 

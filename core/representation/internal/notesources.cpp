@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // notesources.cpp — finding each score note's event in an encoded sequence.
 #include "representation/notesources.h"
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // trainingworks.cpp — the training works' metadata, read from the corpora's own files.
 #include "representation/trainingworks.h"
 

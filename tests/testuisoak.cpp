@@ -17,6 +17,7 @@
 #include "tinymodel.h"
 
 #include <QDateTime>
+#include <QDir>
 #include <QFile>
 #include <QFileInfo>
 #include <QProcess>
@@ -58,6 +59,9 @@ private Q_SLOTS:
     void initTestCase()
     {
         QStandardPaths::setTestModeEnabled(true); // keep the user's settings out of it
+        // A run that crashed leaves its recovery copy in this test's own folder; the next run's
+        // window would then wait on "Recover Unsaved Work?" for ever.
+        QDir(Autosaver::defaultFolder()).removeRecursively();
         previousHandler = qInstallMessageHandler(quietHandler);
         QVERIFY(m_dir.isValid());
         // Suggestions come from a tiny model with random weights: fast, and the plumbing is

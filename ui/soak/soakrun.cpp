@@ -60,10 +60,15 @@ QString writeSoakStartScore(const QString &path)
     score.tempos = {{0, 500000}, {7680, 400000}};
     score.timeSignatures = {{0, 4, 4}, {3840, 3, 4}};
     score.keySignatures = {{0, -1, false}};
-    Track &piano = score.addTrack(u"Piano"_s, 0);
-    Track &strings = score.addTrack(u"Strings"_s, 48);
+    // addTrack returns a reference into the track vector, which the next addTrack may move:
+    // add all three first, then take the references.
+    score.addTrack(u"Piano"_s, 0);
+    score.addTrack(u"Strings"_s, 48);
+    score.addTrack(u"Drums"_s, 0);
+    Track &piano = score.tracks[0];
+    Track &strings = score.tracks[1];
+    Track &drums = score.tracks[2];
     strings.channel = 1;
-    Track &drums = score.addTrack(u"Drums"_s, 0);
     drums.channel = 9;
     drums.isDrum = true;
     for (int beat = 0; beat < 16; ++beat) {

@@ -163,6 +163,40 @@ double batchedEventsPerSecond(const TransformerModel &model, const std::vector<E
     return static_cast<double>(events.size()) * rows / (timer.nsecsElapsed() / 1e9);
 }
 
+// One suggest() call, timed: the notes of every candidate and the wall time.
+struct TimedSuggestion
+{
+    std::size_t notes = 0;
+    double seconds = 0.0;
+    QString error;
+    double notesPerSecond() const { return static_cast<double>(notes) / std::max(seconds, 1e-9); }
+    QString line() const
+    {
+        return u"%1 notes in %2 s, %3 notes/s"_s.arg(notes).arg(seconds, 0, 'f', 2).arg(qRound(notesPerSecond()));
+    }
+};
+
+template<typename Model>
+TimedSuggestion timedSuggestion(Model &model, const Score &context, const SuggestionRequest &request)
+{
+    TimedSuggestion timed;
+    QElapsedTimer timer;
+    timer.start();
+    const SuggestionResult result = suggest(model, context, request);
+    timed.seconds = timer.nsecsElapsed() / 1e9;
+    timed.error = result.error;
+    for (const Suggestion &suggestion : result.candidates)
+        timed.notes += suggestion.noteCount();
+    return timed;
+}
+
+int fail(const QString &error)
+{
+    err() << "tutti bench generate: " << error << "\n";
+    err().flush();
+    return 1;
+}
+
 // One model's figures, each line prefixed with `label`.
 int measureGeneration(const TransformerModel &model, const QString &label, const std::vector<Event> &events,
                       const Score &context, int contextBars)
@@ -180,9 +214,10 @@ int measureGeneration(const TransformerModel &model, const QString &label, const
     out() << prefix << "without KV cache: " << QString::number(recomputed, 'f', 1) << " events/s (first 256 events)\n";
 
     // Continuations of 8 bars after the context's bars, as the GUI asks for them: one
-    // candidate, then four.
+    // candidate, then four one after another, then four side by side in one batch (the GUI's way).
     GenerationSession session(model);
-    for (int candidates : {1, 4}) {
+    GenerationBatch batch(model, 4);
+    const auto continuation = [&](int candidates) {
         SuggestionRequest request;
         request.mode = SuggestionMode::Continue;
         request.firstBar = 0;
@@ -190,23 +225,23 @@ int measureGeneration(const TransformerModel &model, const QString &label, const
         request.lengthBars = 8;
         request.candidates = candidates;
         request.sampling.seed = 1;
-        QElapsedTimer timer;
-        timer.start();
-        const SuggestionResult result = suggest(session, context, request);
-        const double seconds = timer.nsecsElapsed() / 1e9;
-        if (!result.error.isEmpty()) {
-            err() << "tutti bench generate: " << result.error << "\n";
-            err().flush();
-            return 1;
-        }
-        std::size_t notes = 0;
-        for (const Suggestion &suggestion : result.candidates)
-            notes += suggestion.noteCount();
-        out() << prefix << "8-bar continuation of " << context.tracks.size() << " parts after " << contextBars << " bars, "
-              << candidates << (candidates == 1 ? " candidate: " : " candidates: ") << notes << " notes in "
-              << QString::number(seconds, 'f', 2) << " s, " << qRound(notes / seconds) << " notes/s\n";
-        out().flush();
-    }
+        return request;
+    };
+    const QString what = u"8-bar continuation of %1 parts after %2 bars, "_s.arg(context.tracks.size()).arg(contextBars);
+    TimedSuggestion timed = timedSuggestion(session, context, continuation(1));
+    if (!timed.error.isEmpty())
+        return fail(timed.error);
+    out() << prefix << what << "1 candidate: " << timed.line() << "\n";
+    timed = timedSuggestion(session, context, continuation(4));
+    if (!timed.error.isEmpty())
+        return fail(timed.error);
+    out() << prefix << what << "4 candidates one after another: " << timed.line() << "\n";
+    timed = timedSuggestion(batch, context, continuation(4));
+    if (!timed.error.isEmpty())
+        return fail(timed.error);
+    out() << prefix << what << "4 candidates batched: " << timed.line()
+          << " (targets: under 0.5 s, at least 2000 notes/s)\n";
+    out().flush();
 
     // The musical controls' cost: the same continuations with every control and copy
     // avoidance on, per note written (the controls change how many notes there are).
@@ -215,13 +250,8 @@ int measureGeneration(const TransformerModel &model, const QString &label, const
     const OriginalityIndex index = indexPath.isEmpty() ? OriginalityIndex() : OriginalityIndex::load(indexPath, indexError);
     double notesPerSecond[2] = {0.0, 0.0};
     for (const bool controlled : {false, true}) {
-        SuggestionRequest request;
-        request.mode = SuggestionMode::Continue;
-        request.firstBar = 0;
+        SuggestionRequest request = continuation(4);
         request.endBar = 8;
-        request.lengthBars = 8;
-        request.candidates = 4;
-        request.sampling.seed = 1;
         request.avoidCopies = controlled;
         if (controlled) {
             request.controls.density = DensityChoice::Medium;
@@ -233,24 +263,14 @@ int measureGeneration(const TransformerModel &model, const QString &label, const
             request.controls.highestVelocity = 90;
             request.copyGuard = makeIndexCopyGuard(index);
         }
-        QElapsedTimer timer;
-        timer.start();
-        const SuggestionResult result = suggest(session, context, request);
-        const double seconds = timer.nsecsElapsed() / 1e9;
-        if (!result.error.isEmpty()) {
-            err() << "tutti bench generate: " << result.error << "\n";
-            err().flush();
-            return 1;
-        }
-        std::size_t notes = 0;
-        for (const Suggestion &suggestion : result.candidates)
-            notes += suggestion.noteCount();
-        notesPerSecond[controlled ? 1 : 0] = notes / std::max(seconds, 1e-9);
+        timed = timedSuggestion(batch, context, request);
+        if (!timed.error.isEmpty())
+            return fail(timed.error);
+        notesPerSecond[controlled ? 1 : 0] = timed.notesPerSecond();
         out() << (controlled ? "controls on (density, polyphony 2, grid 1/8, leap 7, velocity, no copies"
                              : "controls off")
               << (controlled && !request.copyGuard ? " [no originality index]" : "") << (controlled ? ")" : "") << ": "
-              << notes << " notes in " << QString::number(seconds, 'f', 2) << " s, "
-              << QString::number(notesPerSecond[controlled ? 1 : 0], 'f', 1) << " notes/s\n";
+              << timed.line() << "\n";
         out().flush();
     }
     out() << "controls cost: " << QString::number(100.0 * (1.0 - notesPerSecond[1] / notesPerSecond[0]), 'f', 1)

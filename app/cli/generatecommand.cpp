@@ -8,7 +8,7 @@
 #include "model/modellocation.h"
 #include "generation/suggestion.h"
 #include "io/scorefile.h"
-#include "model/generationsession.h"
+#include "model/generationbatch.h"
 #include "model/transformermodel.h"
 #include "representation/instruments.h"
 #include "score/generalmidi.h"
@@ -288,11 +288,10 @@ int runGenerate(const QStringList &arguments)
         }
     }
 
-    GenerationSession session(*model);
+    GenerationBatch batch(*model, request.candidates); // the candidates side by side
     SuggestionCallbacks callbacks;
     QElapsedTimer timer;
     timer.start();
-    qint64 candidateStarted = 0;
     bool written = true;
     callbacks.candidateReady = [&](int candidate, const Suggestion &suggestion) {
         const QString path = candidatePath(outPath, candidate, request.candidates);
@@ -305,13 +304,12 @@ int runGenerate(const QStringList &arguments)
         }
         const qint64 now = timer.elapsed();
         out() << path << ": seed " << suggestion.seed << ", " << suggestion.noteCount() << " notes in "
-              << suggestion.parts.size() << " parts, " << (now - candidateStarted) << " ms\n";
+              << suggestion.parts.size() << " parts, ready after " << now << " ms\n";
         for (const QString &line : suggestion.controls.lines())
             out() << "  " << line << "\n";
         out().flush();
-        candidateStarted = now;
     };
-    const SuggestionResult result = suggest(session, score, request, callbacks);
+    const SuggestionResult result = suggest(batch, score, request, callbacks);
     if (!result.error.isEmpty()) {
         err() << "tutti generate: " << result.error << "\n";
         err().flush();

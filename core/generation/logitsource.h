@@ -50,6 +50,7 @@ public:
     virtual int capacity() const = 0;      // most events one row may hold
     virtual int length(int row) const = 0; // events appended to the row since the last reset
     virtual void reset() = 0;              // every row empty
+    virtual void resetRow(int row) = 0;    // that row empty, the others as they are
     // Appends 1..capacity() - length(row) events to one row (a prompt, or events the caller
     // forces) and returns the logits that predict its next event; valid until the next call.
     virtual const EventLogits &append(int row, std::span<const Event> events) = 0;

@@ -133,8 +133,14 @@ struct SuggestionResult
 QString checkRequest(const Score &score, const SuggestionRequest &request);
 
 // Checks the request against the score (bar ranges, programs, tracks) and runs the model
-// `request.candidates` times on the calling thread.
+// `request.candidates` times on the calling thread, one candidate after another.
 SuggestionResult suggest(LogitSource &model, const Score &score, const SuggestionRequest &request,
+                         const SuggestionCallbacks &callbacks = {});
+// The same candidates, batch.rows() at a time side by side (internal/lockstep.h): each
+// samples on a thread of its own, and the model runs once per event for all of them, on
+// the calling thread. The callbacks are called one at a time, from the candidates' threads;
+// candidateReady as each candidate finishes, `result.candidates` in candidate order.
+SuggestionResult suggest(LogitBatch &batch, const Score &score, const SuggestionRequest &request,
                          const SuggestionCallbacks &callbacks = {});
 
 // The score with the suggestion accepted: the replaced tracks' notes starting inside the

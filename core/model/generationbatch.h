@@ -30,6 +30,7 @@ public:
     int capacity() const override;
     int length(int row) const override;
     void reset() override;
+    void resetRow(int row) override;
     const EventLogits &append(int row, std::span<const Event> events) override;
     void copyRow(int from, int to) override;
     std::span<const EventLogits> step(std::span<const int> rowIndices, std::span<const Event> events) override;

@@ -2,6 +2,7 @@
 // modelloader.cpp — one background load, its result delivered back on the GUI thread.
 #include "modelloader.h"
 
+#include "model/generationbatch.h"
 #include "model/generationsession.h"
 #include "model/modellocation.h"
 #include "model/personalization.h"
@@ -132,6 +133,11 @@ QString ModelLoader::originalityDescription() const
 std::unique_ptr<LogitSource> ModelLoader::newSession(const TransformerModel &model)
 {
     return std::make_unique<GenerationSession>(model);
+}
+
+std::unique_ptr<LogitBatch> ModelLoader::newBatch(const TransformerModel &model, int rows)
+{
+    return std::make_unique<GenerationBatch>(model, rows);
 }
 
 const AttentionSource &ModelLoader::attentionOf(const TransformerModel &model)

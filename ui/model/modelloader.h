@@ -35,6 +35,7 @@ class QThread;
 namespace tutti {
 
 class AttentionSource;
+class LogitBatch;
 class LogitSource;
 class TransformerModel;
 
@@ -68,6 +69,8 @@ public:
 
     // A fresh decoding session (its own KV cache) of `model`; any thread.
     static std::unique_ptr<LogitSource> newSession(const TransformerModel &model);
+    // `rows` sequences decoded side by side (the candidates of one request); any thread.
+    static std::unique_ptr<LogitBatch> newBatch(const TransformerModel &model, int rows);
     // `model` as the attention views' source; any thread.
     static const AttentionSource &attentionOf(const TransformerModel &model);
 

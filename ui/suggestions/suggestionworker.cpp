@@ -6,6 +6,8 @@
 #include "model/modelloader.h"
 
 #include <algorithm>
+#include <numeric>
+#include <vector>
 
 namespace tutti {
 
@@ -30,12 +32,16 @@ bool SuggestionWorker::start(const Score &score, const SuggestionRequest &reques
     // The work reads only its own copies and the shared read-only model; it reaches this
     // object only through posted calls, which die with the job.
     m_job->start([this, score, request](const TransformerModel &model, const ModelJob::Context &context) -> ModelJob::Done {
-        const std::unique_ptr<LogitSource> session = ModelLoader::newSession(model);
+        const std::unique_ptr<LogitBatch> batch = ModelLoader::newBatch(model, request.candidates);
         int lastPercent = -1;
+        // The candidates run side by side: the run is as far as their mean.
+        std::vector<double> fractions(static_cast<std::size_t>(std::max(1, request.candidates)), 0.0);
         SuggestionCallbacks callbacks;
         callbacks.cancelled = [&context] { return context.cancelled.load(std::memory_order_relaxed); };
-        callbacks.progress = [this, &context, &lastPercent](int candidate, int candidates, double fraction) {
-            const int percent = static_cast<int>(100.0 * (candidate + fraction) / std::max(1, candidates));
+        callbacks.progress = [this, &context, &lastPercent, &fractions](int candidate, int, double fraction) {
+            fractions.at(static_cast<std::size_t>(candidate)) = fraction;
+            const double sum = std::accumulate(fractions.begin(), fractions.end(), 0.0);
+            const int percent = static_cast<int>(100.0 * sum / static_cast<double>(fractions.size()));
             if (percent != lastPercent) { // a post per percent, not per event
                 lastPercent = percent;
                 context.post([this, percent] { Q_EMIT progress(percent); });
@@ -44,7 +50,7 @@ bool SuggestionWorker::start(const Score &score, const SuggestionRequest &reques
         callbacks.candidateReady = [this, &context](int candidate, const Suggestion &suggestion) {
             context.post([this, candidate, suggestion] { Q_EMIT candidateReady(candidate, suggestion); });
         };
-        const SuggestionResult result = suggest(*session, score, request, callbacks);
+        const SuggestionResult result = suggest(*batch, score, request, callbacks);
         return [this, cancelled = result.cancelled, error = result.error] {
             if (m_job->isCancelled())
                 m_cancelLatencyMs = m_sinceCancel.elapsed();

@@ -4,6 +4,7 @@
 
 #include "generation/generator.h"
 #include "generation/internal/controlmask.h"
+#include "generation/internal/lockstep.h"
 #include "generation/internal/trackassignment.h"
 #include "representation/encoder.h"
 #include "representation/infill.h"
@@ -13,6 +14,7 @@
 #include <algorithm>
 #include <cmath>
 #include <limits>
+#include <mutex>
 #include <optional>
 
 using namespace Qt::StringLiterals;
@@ -102,9 +104,9 @@ std::vector<Event> contextNotes(const Score &score, const std::vector<int> &trac
 }
 
 // Notes of context a prompt may hold: room is left for what the model writes.
-int contextBudget(const LogitSource &model)
+int contextBudget(int capacity)
 {
-    return std::min(maxContextEvents, model.capacity() * 5 / 8);
+    return std::min(maxContextEvents, capacity * 5 / 8);
 }
 
 // Latest window start that keeps at most `maxEvents` notes before `endBeat`, and not
@@ -284,7 +286,7 @@ QString sampleContinuation(LogitSource &model, const Plan &plan, int firstBeat, 
         // The window is full (events or beats): keep the last bars and go on from there.
         const int lastBeat = context.back().beatValue();
         origin = contextStart(context, std::max(origin + 1, lastBeat - slideKeepBeats), lastBeat + 1, slideKeepBeats,
-                              contextBudget(model) / 2);
+                              contextBudget(model.capacity()) / 2);
         context = notesInBeats(context, origin, std::numeric_limits<int>::max());
     }
 }
@@ -306,7 +308,7 @@ QString sampleInfill(LogitSource &model, const Plan &plan, int gapFirstBeat, int
         gap.firstBeat = gapFirstBeat - origin;
         gap.endBeat = gapEndBeat - origin;
         prompt = infillPrompt(windowSequence(plan.header, notes, origin), gap);
-        if (static_cast<int>(prompt.size()) <= contextBudget(model) || sideBeats == 0)
+        if (static_cast<int>(prompt.size()) <= contextBudget(model.capacity()) || sideBeats == 0)
             break;
         sideBeats /= 2;
     }
@@ -603,69 +605,197 @@ QString checkRequest(const Score &score, const SuggestionRequest &request)
     return resolveControls(score, request, plan, resolved);
 }
 
+namespace {
+
+// What every candidate of one request shares, read-only once built (the masks point into it).
+struct PreparedRequest
+{
+    // capacity: the most events one sequence of the model holds.
+    PreparedRequest(const Score &score, const SuggestionRequest &request, int capacity)
+        : score(score), request(request)
+    {
+        error = planRequest(score, request, contextBudget(capacity), plan);
+        if (error.isEmpty())
+            error = resolveControls(score, request, plan, resolved);
+        if (!error.isEmpty())
+            return;
+        playable.emplace(plan.written);
+        masks = masksFor(request, score, plan, *playable, noEnd, scaleMask);
+        controlledNotes = static_cast<int>(resolved.rhythm.size());
+        for (const auto &[code, asked] : resolved.byCode)
+            controlledNotes += static_cast<int>(std::ceil(asked.notesPerBar * 1.2 * (resolved.plan.barStarts.size())));
+        firstBeat = beatFloor(plan.firstTick, score.ticksPerQuarter);
+        endBeat = beatCeil(plan.endTick, score.ticksPerQuarter);
+    }
+    PreparedRequest(const PreparedRequest &) = delete;
+    PreparedRequest &operator=(const PreparedRequest &) = delete;
+
+    const Score &score;
+    const SuggestionRequest &request;
+    QString error;
+    Plan plan;
+    ResolvedControls resolved;
+    std::optional<PlayableRangeMask> playable;
+    NoEndMask noEnd;
+    std::optional<ScaleMask> scaleMask;
+    std::vector<const EventMask *> masks; // every candidate's, its own ControlMask aside
+    int controlledNotes = 0;
+    int firstBeat = 0;
+    int endBeat = 0;
+};
+
+struct CandidateOutcome
+{
+    Suggestion suggestion;
+    QString error;
+    bool done = false; // sampled (cancelled or not) without error
+};
+
+// One candidate, from its seed to its notes in the score's tracks: the same code whether
+// the candidates run one after another or side by side.
+CandidateOutcome sampleCandidate(LogitSource &model, const PreparedRequest &prepared, int candidate,
+                                 const SuggestionCallbacks &callbacks)
+{
+    const SuggestionRequest &request = prepared.request;
+    const Plan &plan = prepared.plan;
+    GenerationParams params = request.sampling;
+    params.seed = request.sampling.seed + static_cast<std::uint64_t>(candidate);
+    const WindowCallbacks window{callbacks, candidate, request.candidates};
+    std::vector<const EventMask *> masks = prepared.masks;
+    std::optional<ControlMask> controls; // its state follows this candidate's notes
+    if (prepared.resolved.any) {
+        controls.emplace(prepared.resolved.plan);
+        masks.push_back(&*controls);
+    }
+    ControlMask *controlMask = controls ? &*controls : nullptr;
+    bool cancelled = false;
+    std::vector<Event> generated;
+    CandidateOutcome outcome;
+    outcome.error = request.mode == SuggestionMode::Infill
+        ? sampleInfill(model, plan, prepared.firstBeat, prepared.endBeat, params, masks, controlMask,
+                       prepared.controlledNotes, window, cancelled, generated)
+        : sampleContinuation(model, plan, prepared.firstBeat, prepared.endBeat, params, masks, controlMask, window,
+                             cancelled, generated);
+    if (!outcome.error.isEmpty())
+        return outcome;
+
+    const int tpq = prepared.score.ticksPerQuarter;
+    Suggestion &suggestion = outcome.suggestion;
+    suggestion.seed = params.seed;
+    suggestion.firstTick = plan.firstTick;
+    suggestion.endTick = plan.endTick;
+    suggestion.replacedTracks = plan.replacedTracks;
+    suggestion.cancelled = cancelled;
+    suggestion.parts = prepared.resolved.rhythm.empty()
+        ? plan.assignment.assign(generated, tpq, plan.firstTick, plan.endTick, request.mode == SuggestionMode::Infill)
+        : repitched(prepared.resolved.rhythm, generated);
+    spreadVelocities(prepared.score, prepared.resolved.byCode, suggestion.parts);
+    suggestion.controls = reportControls(prepared.score, prepared.resolved, suggestion);
+    outcome.done = true;
+    return outcome;
+}
+
+// The callbacks, each behind one lock: candidates side by side call them from their own
+// threads, and the caller's code expects one call at a time.
+SuggestionCallbacks serialized(const SuggestionCallbacks &callbacks, std::mutex &mutex)
+{
+    const auto guard = [&mutex]<typename Function>(const Function &function) -> Function {
+        if (!function)
+            return {};
+        return [&mutex, function](auto &&...arguments) {
+            const std::lock_guard lock(mutex);
+            return function(std::forward<decltype(arguments)>(arguments)...);
+        };
+    };
+    SuggestionCallbacks out;
+    out.progress = guard(callbacks.progress);
+    out.candidateReady = guard(callbacks.candidateReady);
+    out.cancelled = guard(callbacks.cancelled);
+    out.windowStarted = guard(callbacks.windowStarted);
+    out.eventAdded = guard(callbacks.eventAdded);
+    out.fieldDrawn = guard(callbacks.fieldDrawn);
+    return out;
+}
+
+} // namespace
+
 SuggestionResult suggest(LogitSource &model, const Score &score, const SuggestionRequest &request,
                          const SuggestionCallbacks &callbacks)
 {
     SuggestionResult result;
-    Plan plan;
-    result.error = planRequest(score, request, contextBudget(model), plan);
+    const PreparedRequest prepared(score, request, model.capacity());
+    result.error = prepared.error;
     if (!result.error.isEmpty())
         return result;
-
-    ResolvedControls resolved;
-    result.error = resolveControls(score, request, plan, resolved);
-    if (!result.error.isEmpty())
-        return result;
-
-    const PlayableRangeMask playable(plan.written);
-    const NoEndMask noEnd;
-    std::optional<ScaleMask> scaleMask;
-    std::vector<const EventMask *> masks = masksFor(request, score, plan, playable, noEnd, scaleMask);
-    std::optional<ControlMask> controls;
-    if (resolved.any) {
-        controls.emplace(resolved.plan);
-        masks.push_back(&*controls);
-    }
-    int controlledNotes = static_cast<int>(resolved.rhythm.size());
-    for (const auto &[code, asked] : resolved.byCode)
-        controlledNotes += static_cast<int>(std::ceil(asked.notesPerBar * 1.2 * (resolved.plan.barStarts.size())));
-
-    const int tpq = score.ticksPerQuarter;
-    const int firstBeat = beatFloor(plan.firstTick, tpq);
-    const int endBeat = beatCeil(plan.endTick, tpq);
     for (int candidate = 0; candidate < request.candidates; ++candidate) {
-        GenerationParams params = request.sampling;
-        params.seed = request.sampling.seed + static_cast<std::uint64_t>(candidate);
-        const WindowCallbacks window{callbacks, candidate, request.candidates};
-        bool cancelled = false;
-        std::vector<Event> generated;
-        ControlMask *controlMask = controls ? &*controls : nullptr;
-        result.error = request.mode == SuggestionMode::Infill
-            ? sampleInfill(model, plan, firstBeat, endBeat, params, masks, controlMask, controlledNotes, window, cancelled,
-                           generated)
-            : sampleContinuation(model, plan, firstBeat, endBeat, params, masks, controlMask, window, cancelled, generated);
-        if (!result.error.isEmpty())
+        CandidateOutcome outcome = sampleCandidate(model, prepared, candidate, callbacks);
+        if (!outcome.done) {
+            result.error = outcome.error;
             return result;
-
-        Suggestion suggestion;
-        suggestion.seed = params.seed;
-        suggestion.firstTick = plan.firstTick;
-        suggestion.endTick = plan.endTick;
-        suggestion.replacedTracks = plan.replacedTracks;
-        suggestion.cancelled = cancelled;
-        suggestion.parts = resolved.rhythm.empty()
-            ? plan.assignment.assign(generated, tpq, plan.firstTick, plan.endTick, request.mode == SuggestionMode::Infill)
-            : repitched(resolved.rhythm, generated);
-        spreadVelocities(score, resolved.byCode, suggestion.parts);
-        suggestion.controls = reportControls(score, resolved, suggestion);
+        }
         if (callbacks.candidateReady)
-            callbacks.candidateReady(candidate, suggestion);
-        result.candidates.push_back(std::move(suggestion));
-        if (cancelled) {
+            callbacks.candidateReady(candidate, outcome.suggestion);
+        result.candidates.push_back(std::move(outcome.suggestion));
+        if (result.candidates.back().cancelled) {
             result.cancelled = true;
             break;
         }
     }
+    return result;
+}
+
+SuggestionResult suggest(LogitBatch &batch, const Score &score, const SuggestionRequest &request,
+                         const SuggestionCallbacks &callbacks)
+{
+    SuggestionResult result;
+    if (batch.rows() < 1) {
+        result.error = u"the model has no rows to sample with"_s;
+        return result;
+    }
+    const PreparedRequest prepared(score, request, batch.capacity());
+    result.error = prepared.error;
+    if (!result.error.isEmpty())
+        return result;
+
+    std::mutex callbackMutex;
+    SuggestionCallbacks safe = serialized(callbacks, callbackMutex);
+    safe.candidateReady = nullptr; // announced below, in candidate order
+    std::vector<CandidateOutcome> outcomes(static_cast<std::size_t>(request.candidates));
+    std::vector<bool> finished(outcomes.size(), false);
+    std::size_t announced = 0; // candidates before this one have been announced
+    bool cancelled = false;
+    Lockstep lockstep(batch);
+    for (int first = 0; first < request.candidates && !cancelled; first += batch.rows()) {
+        const int rows = std::min(batch.rows(), request.candidates - first);
+        lockstep.run(rows, [&](int row, LogitSource &source) {
+            const std::size_t candidate = static_cast<std::size_t>(first + row);
+            CandidateOutcome outcome = sampleCandidate(source, prepared, static_cast<int>(candidate), safe);
+            const std::lock_guard lock(callbackMutex);
+            outcomes[candidate] = std::move(outcome);
+            finished[candidate] = true;
+            // The tray lists candidates in seed order: one that finishes early waits for
+            // those before it (side by side, they finish within a few events of each other).
+            while (announced < outcomes.size() && finished[announced] && outcomes[announced].done) {
+                if (callbacks.candidateReady)
+                    callbacks.candidateReady(static_cast<int>(announced), outcomes[announced].suggestion);
+                ++announced;
+            }
+        });
+        for (int candidate = first; candidate < first + rows; ++candidate) {
+            const CandidateOutcome &outcome = outcomes[static_cast<std::size_t>(candidate)];
+            cancelled = cancelled || (outcome.done && outcome.suggestion.cancelled);
+        }
+    }
+    for (CandidateOutcome &outcome : outcomes) {
+        if (!outcome.done && !outcome.error.isEmpty()) {
+            result.candidates.clear();
+            result.error = outcome.error;
+            return result;
+        }
+        if (outcome.done)
+            result.candidates.push_back(std::move(outcome.suggestion));
+    }
+    result.cancelled = cancelled;
     return result;
 }
 

@@ -86,6 +86,11 @@ void GenerationBatch::reset()
     std::fill(m_state->lengths.begin(), m_state->lengths.end(), 0);
 }
 
+void GenerationBatch::resetRow(int row)
+{
+    m_state->lengths.at(static_cast<std::size_t>(row)) = 0;
+}
+
 const EventLogits &GenerationBatch::append(int row, std::span<const Event> events)
 {
     State &state = *m_state;

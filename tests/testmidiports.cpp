@@ -6,6 +6,7 @@
 #include "midi/midioutput.h"
 #include "midi/midiportwatcher.h"
 #include "midi/midisystem.h"
+#include "receivedmidi.h"
 #include "runtutti.h"
 
 #include <QSignalSpy>
@@ -26,20 +27,6 @@ namespace {
 bool hasPort(const std::vector<MidiPort> &ports, const QString &name)
 {
     return std::any_of(ports.begin(), ports.end(), [&](const MidiPort &port) { return port.name == name; });
-}
-
-// What the second client's input received.
-struct Received
-{
-    std::mutex mutex;
-    std::vector<std::vector<unsigned char>> messages;
-};
-
-void onReceived(double, std::vector<unsigned char> *message, void *data)
-{
-    auto *received = static_cast<Received *>(data);
-    const std::lock_guard lock(received->mutex);
-    received->messages.push_back(*message);
 }
 
 } // namespace
@@ -155,9 +142,9 @@ private Q_SLOTS:
 
     void sendsToAnotherClient()
     {
-        Received received;
+        test::ReceivedMidi received;
         RtMidiIn synth(RtMidi::UNIX_JACK, "receiver");
-        synth.setCallback(onReceived, &received);
+        synth.setCallback(test::ReceivedMidi::collect, &received);
         synth.openVirtualPort("synth");
         MidiOutput output;
         QVERIFY(!output.open({MidiBackend::Jack, u"receiver:nothing"_s}).isEmpty());
@@ -166,14 +153,10 @@ private Q_SLOTS:
         QThread::msleep(50);
         output.send(MidiMessage::programChange(3, 40));
         output.send(MidiMessage::noteOn(3, 67, 90));
-        const auto count = [&] {
-            const std::lock_guard lock(received.mutex);
-            return received.messages.size();
-        };
-        QTRY_COMPARE(count(), std::size_t(2));
-        const std::lock_guard lock(received.mutex);
-        QCOMPARE(received.messages[0], (std::vector<unsigned char>{0xC3, 40}));
-        QCOMPARE(received.messages[1], (std::vector<unsigned char>{0x93, 67, 90}));
+        QTRY_COMPARE(received.count(), std::size_t(2));
+        const std::vector<std::vector<unsigned char>> messages = received.copy();
+        QCOMPARE(messages[0], (std::vector<unsigned char>{0xC3, 40}));
+        QCOMPARE(messages[1], (std::vector<unsigned char>{0x93, 67, 90}));
     }
 
 private:

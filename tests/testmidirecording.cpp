@@ -20,6 +20,8 @@
 
 #include <QFileInfo>
 #include <QSignalSpy>
+#include "receivedmidi.h"
+
 #include <QTest>
 #include <QThread>
 
@@ -67,19 +69,6 @@ QString smallSoundFont()
 {
     const QString small = u"/usr/share/sounds/sf2/TimGM6mb.sf2"_s;
     return QFileInfo::exists(small) ? small : audio::defaultSoundFont();
-}
-
-struct Received
-{
-    std::mutex mutex;
-    std::vector<std::vector<unsigned char>> messages;
-};
-
-void onReceived(double, std::vector<unsigned char> *message, void *data)
-{
-    auto *received = static_cast<Received *>(data);
-    const std::lock_guard lock(received->mutex);
-    received->messages.push_back(*message);
 }
 
 } // namespace
@@ -287,9 +276,9 @@ private Q_SLOTS:
     void playsTheScoreToAnotherClient()
     {
         // GIVEN the other client's synthesizer input, and a score of three tracks
-        Received received;
+        test::ReceivedMidi received;
         RtMidiIn synth(RtMidi::UNIX_JACK, "receiver");
-        synth.setCallback(onReceived, &received);
+        synth.setCallback(test::ReceivedMidi::collect, &received);
         synth.openVirtualPort("synth");
         auto output = std::make_unique<MidiOutput>();
         QVERIFY(output->open({MidiBackend::Jack, u"receiver:synth"_s}).isEmpty());
@@ -311,8 +300,8 @@ private Q_SLOTS:
             engine.renderManually(left.data(), right.data(), 512);
         // THEN programs went out first, then each track's notes on its own channel
         const auto has = [&](std::vector<unsigned char> message) {
-            const std::lock_guard lock(received.mutex);
-            return std::find(received.messages.begin(), received.messages.end(), message) != received.messages.end();
+            const std::vector<std::vector<unsigned char>> messages = received.copy();
+            return std::find(messages.begin(), messages.end(), message) != messages.end();
         };
         QTRY_VERIFY(has({0x91, 48, 70}));
         QVERIFY(has({0xC0, 40}));
@@ -321,8 +310,7 @@ private Q_SLOTS:
         QVERIFY(has({0x90, 76, 90}));
         QVERIFY(has({0x99, 36, 100}));
         QVERIFY(has({0x80, 76, 0}));
-        const std::lock_guard lock(received.mutex);
-        QCOMPARE(received.messages.front()[0] & 0xF0, 0xC0);
+        QCOMPARE(received.copy().front()[0] & 0xF0, 0xC0);
     }
 
 private:

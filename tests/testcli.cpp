@@ -205,6 +205,15 @@ private Q_SLOTS:
             QVERIFY(result.score.noteCount() >= twoBarDuet().noteCount());
         }
         QCOMPARE(readScoreFile(dir.filePath(u"a-1.mid"_s)).score, readScoreFile(dir.filePath(u"b-1.mid"_s)).score);
+        // AND the score may be named without --input, as other commands take it; two are refused
+        QStringList positional = request;
+        positional.removeAt(positional.indexOf(u"--input"_s));
+        const Run third = runTutti(positional + QStringList{u"--out"_s, dir.filePath(u"c.mid"_s)});
+        QVERIFY2(third.exitCode == 0, qPrintable(third.err));
+        QCOMPARE(readScoreFile(dir.filePath(u"c-1.mid"_s)).score, readScoreFile(dir.filePath(u"a-1.mid"_s)).score);
+        const Run twoScores = runTutti(request + QStringList{project, u"--out"_s, dir.filePath(u"d.mid"_s)});
+        QCOMPARE(twoScores.exitCode, 2);
+        QVERIFY2(twoScores.err.contains(u"one score at a time"_s), qPrintable(twoScores.err));
         // AND bad requests get a reason and a usage exit code, a missing model exit code 1
         const Run badKey = runTutti({u"generate"_s, u"--key"_s, u"H major"_s, u"--out"_s, dir.filePath(u"x.mid"_s)});
         QCOMPARE(badKey.exitCode, 2);

@@ -81,9 +81,8 @@ QString candidatePath(const QString &out, int candidate, int candidates)
 }
 
 // Reads every option into `request`; an error message for the first bad one.
-QString readRequest(const QCommandLineParser &parser, const Score &score, SuggestionRequest &request)
+QString readRequest(const QCommandLineParser &parser, bool hasInput, const Score &score, SuggestionRequest &request)
 {
-    const bool hasInput = parser.isSet(u"input"_s);
     const bool hasInstruments = parser.isSet(u"instruments"_s);
     // --instruments without --mode means --mode instruments.
     const QString mode = parser.isSet(u"mode"_s) ? parser.value(u"mode"_s)
@@ -224,10 +223,16 @@ int runGenerate(const QStringList &arguments)
         {u"model"_s, u"Model file (default: the shipped model)."_s, u"FILE"_s},
         {u"out"_s, u"Output file (.mid or .tutti)."_s, u"OUT"_s},
     });
+    parser.addPositionalArgument(u"input"_s, u"The score, as --input."_s, u"[FILE]"_s);
     int exitCode = 0;
     addScoreReadingOptions(parser);
     if (!parseArguments(parser, arguments, exitCode))
         return exitCode;
+    const QStringList inputs = parser.values(u"input"_s) + parser.positionalArguments();
+    if (inputs.size() > 1) {
+        usageError(u"one score at a time: %1"_s.arg(inputs.join(u", "_s)));
+        return 2;
+    }
     const QString outPath = parser.value(u"out"_s);
     if (outPath.isEmpty()) {
         usageError(u"--out is required"_s);
@@ -239,8 +244,8 @@ int runGenerate(const QStringList &arguments)
     }
 
     Score score;
-    if (parser.isSet(u"input"_s)) {
-        ScoreReadResult read = readScore(parser.value(u"input"_s), scoreReadingOptions(parser));
+    if (!inputs.isEmpty()) {
+        ScoreReadResult read = readScore(inputs.constFirst(), scoreReadingOptions(parser));
         if (!read.ok()) {
             err() << "tutti generate: " << read.error << "\n";
             err().flush();
@@ -250,7 +255,7 @@ int runGenerate(const QStringList &arguments)
     }
     SuggestionRequest request;
     request.candidates = 1;
-    if (!readRequest(parser, score, request).isEmpty())
+    if (!readRequest(parser, !inputs.isEmpty(), score, request).isEmpty())
         return 2;
     if (const QString problem = checkRequest(score, request); !problem.isEmpty()) {
         usageError(problem);

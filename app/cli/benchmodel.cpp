@@ -204,12 +204,22 @@ int measureGeneration(const TransformerModel &model, const QString &label, const
     const QString prefix = label.isEmpty() ? QString() : label + u": "_s;
     out() << prefix << "model: " << model.parameterCount() << " parameters, " << events.size() << " events\n";
     out().flush();
-    const double cached = eventsPerSecond(model, KvCacheMode::Cached, events);
-    out() << prefix << "with KV cache:    " << qRound(cached) << " events/s\n";
-    out().flush();
-    const double batched = batchedEventsPerSecond(model, events, 4);
-    out() << prefix << "batch of 4 rows:  " << qRound(batched) << " events/s summed\n";
-    out().flush();
+    // The decoding step with each way of keeping its weights, then the way this CPU gets
+    // by default (which the continuations below use).
+    const DecodingWeights automatic = decodingWeights();
+    for (const DecodingWeights weights : {DecodingWeights::Float32, DecodingWeights::BFloat16}) {
+        setDecodingWeights(weights);
+        const QString name = weights == DecodingWeights::Float32 ? u"float32 weights"_s : u"bfloat16 weights"_s;
+        const double cached = eventsPerSecond(model, KvCacheMode::Cached, events);
+        out() << prefix << "with KV cache, " << name << ":   " << qRound(cached) << " events/s\n";
+        out().flush();
+        const double batched = batchedEventsPerSecond(model, events, 4);
+        out() << prefix << "batch of 4 rows, " << name << ": " << qRound(batched) << " events/s summed\n";
+        out().flush();
+    }
+    setDecodingWeights(DecodingWeights::Automatic);
+    out() << prefix << "decoding with " << (automatic == DecodingWeights::BFloat16 ? "bfloat16" : "float32")
+          << " weights on this CPU from here on\n";
     const double recomputed = eventsPerSecond(model, KvCacheMode::Recompute, std::vector<Event>(events.begin(), events.begin() + std::min<std::size_t>(events.size(), 256)));
     out() << prefix << "without KV cache: " << QString::number(recomputed, 'f', 1) << " events/s (first 256 events)\n";
 

@@ -83,5 +83,18 @@ private:
 // LibTorch's intra-op threads for everything this process runs (>= 1).
 void setModelThreads(int threads);
 
+// How the single-event decoding step (GenerationSession, GenerationBatch) keeps the weights
+// it reads for every event. BFloat16 halves the bytes read per event, which is what the step
+// waits on; logits move by about 1e-2. Automatic: BFloat16 where the CPU has AVX2 and FMA,
+// else Float32. Prompts always run in float32. Sessions and batches made afterwards use it.
+enum class DecodingWeights
+{
+    Automatic,
+    Float32,
+    BFloat16,
+};
+void setDecodingWeights(DecodingWeights weights);
+DecodingWeights decodingWeights(); // what a new session uses: Float32 or BFloat16
+
 } // namespace tutti
 // end of transformermodel.h

@@ -2,6 +2,8 @@
 // incrementalstep.cpp — the single-event decoding step: LayerNorm, BLAS products, attention.
 #include "model/internal/incrementalstep.h"
 
+#include "model/transformermodel.h"
+
 #include <cblas.h>
 
 #include <algorithm>
@@ -18,7 +20,7 @@ const float *floats(const torch::Tensor &tensor)
 
 // out (K, rows) = in (K, columns) · weight (rows, columns)^T + bias (rows): torch::linear
 // on K vectors; one matrix-vector product when K is 1.
-void affine(const torch::Tensor &weight, const torch::Tensor &bias, const float *in, float *out, int k)
+void affineFloat32(const torch::Tensor &weight, const torch::Tensor &bias, const float *in, float *out, int k)
 {
     const int rows = static_cast<int>(weight.size(0));
     const int columns = static_cast<int>(weight.size(1));
@@ -29,6 +31,11 @@ void affine(const torch::Tensor &weight, const torch::Tensor &bias, const float 
     else
         cblas_sgemm(CblasRowMajor, CblasNoTrans, CblasTrans, k, rows, columns, 1.0f, in, columns, floats(weight), columns,
                     1.0f, out, rows);
+}
+
+Bf16Matrix packed(const torch::Tensor &weight)
+{
+    return Bf16Matrix(floats(weight), static_cast<int>(weight.size(0)), static_cast<int>(weight.size(1)));
 }
 
 // out (D) = LayerNorm(in (D)) with torch's defaults: biased variance, epsilon 1e-5.
@@ -72,6 +79,26 @@ IncrementalStep::IncrementalStep(const Network &network, int maxRows)
     m_hidden.resize(rows * 4 * width);
     m_weights.resize(static_cast<std::size_t>(config.context));
     m_logits.resize(rows * static_cast<std::size_t>(*std::max_element(config.vocabularySizes.begin(), config.vocabularySizes.end())));
+    if (decodingWeights() == DecodingWeights::BFloat16) {
+        for (const Network::Layer &layer : network.m_layers) {
+            m_layerMatrices.push_back(packed(layer.qkvWeight));
+            m_layerMatrices.push_back(packed(layer.outWeight));
+            m_layerMatrices.push_back(packed(layer.inWeight));
+            m_layerMatrices.push_back(packed(layer.feedOutWeight));
+        }
+        for (const torch::Tensor &head : network.m_headWeights)
+            m_headMatrices.push_back(packed(head));
+        m_scratch.resize(static_cast<std::size_t>(Bf16Matrix::scratchFloats(4 * config.width)));
+    }
+}
+
+void IncrementalStep::affine(const torch::Tensor &weight, const torch::Tensor &bias, const Bf16Matrix *packedWeight,
+                             const float *in, float *out, int k)
+{
+    if (packedWeight)
+        packedWeight->affine(floats(bias), in, out, k, m_scratch.data());
+    else
+        affineFloat32(weight, bias, in, out, k);
 }
 
 void IncrementalStep::attend(int layerIndex, int row, int position, KvCache &cache)
@@ -138,22 +165,24 @@ void IncrementalStep::run(std::span<const EventCodes> codes, std::span<const int
         return buffer.data() + static_cast<std::ptrdiff_t>(row) * multiple * d;
     };
 
+    const bool bf16 = !m_layerMatrices.empty();
     for (int i = 0; i < config.layers; ++i) {
         const Network::Layer &layer = m_network.m_layers[i];
+        const Bf16Matrix *matrices = bf16 ? &m_layerMatrices[static_cast<std::size_t>(i) * 4] : nullptr; // qkv, out, in, feedOut
         for (int row = 0; row < k; ++row)
             layerNorm(rowsOf(m_x, row, 1), layer.norm1Weight, layer.norm1Bias, rowsOf(m_normed, row, 1), d);
-        affine(layer.qkvWeight, layer.qkvBias, m_normed.data(), m_qkv.data(), k);            // (K, 3D)
+        affine(layer.qkvWeight, layer.qkvBias, bf16 ? &matrices[0] : nullptr, m_normed.data(), m_qkv.data(), k);            // (K, 3D)
         for (int row = 0; row < k; ++row)
             attend(i, row, positions[row], *caches[row]);                                    // (K, D) into m_mixed
-        affine(layer.outWeight, layer.outBias, m_mixed.data(), m_projected.data(), k);       // (K, D)
+        affine(layer.outWeight, layer.outBias, bf16 ? &matrices[1] : nullptr, m_mixed.data(), m_projected.data(), k);       // (K, D)
         addInto(m_x.data(), m_projected.data(), k * d);
 
         for (int row = 0; row < k; ++row)
             layerNorm(rowsOf(m_x, row, 1), layer.norm2Weight, layer.norm2Bias, rowsOf(m_normed, row, 1), d);
-        affine(layer.inWeight, layer.inBias, m_normed.data(), m_hidden.data(), k);           // (K, 4D)
+        affine(layer.inWeight, layer.inBias, bf16 ? &matrices[2] : nullptr, m_normed.data(), m_hidden.data(), k);           // (K, 4D)
         for (float *unit = m_hidden.data(); unit != m_hidden.data() + static_cast<std::ptrdiff_t>(k) * 4 * d; ++unit)
             *unit = 0.5f * *unit * (1.0f + std::erf(*unit / std::numbers::sqrt2_v<float>)); // exact (erf) GELU
-        affine(layer.feedOutWeight, layer.feedOutBias, m_hidden.data(), m_projected.data(), k); // (K, D)
+        affine(layer.feedOutWeight, layer.feedOutBias, bf16 ? &matrices[3] : nullptr, m_hidden.data(), m_projected.data(), k); // (K, D)
         addInto(m_x.data(), m_projected.data(), k * d);
     }
     for (int row = 0; row < k; ++row)
@@ -161,7 +190,7 @@ void IncrementalStep::run(std::span<const EventCodes> codes, std::span<const int
 
     for (int field = 0; field < fieldCount; ++field) {
         const int v = static_cast<int>(m_network.m_headWeights[field].size(0));
-        affine(m_network.m_headWeights[field], m_network.m_headBiases[field], m_normed.data(), m_logits.data(), k); // (K, V)
+        affine(m_network.m_headWeights[field], m_network.m_headBiases[field], bf16 ? &m_headMatrices[static_cast<std::size_t>(field)] : nullptr, m_normed.data(), m_logits.data(), k); // (K, V)
         for (int row = 0; row < k; ++row) {
             std::vector<float> &out = logits[row].fields[field];                                // (V)
             TORCH_CHECK(static_cast<int>(out.size()) == v, "IncrementalStep: logits not sized for the model");

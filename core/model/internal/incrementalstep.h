@@ -12,11 +12,14 @@
 // matrix-matrix product of (K, D) inputs instead of K matrix-vector products, so a batch of
 // four costs little more memory traffic than one. Each row has its own position and cache.
 // It computes what Network::forward computes for one event with the same cache
-// (tests/testmodel.cpp holds them within 1e-4), so a prompt can go through Network::forward
-// in one pass and the events after it through this step.
+// (tests/testmodel.cpp holds them within 1e-4 with float32 weights), so a prompt can go
+// through Network::forward in one pass and the events after it through this step. With
+// DecodingWeights::BFloat16 (transformermodel.h) the step keeps its own bfloat16 copy of the
+// matrices (bf16matrix.h), made once when it is constructed: half the bytes read per event.
 #pragma once
 
 #include "generation/logitsource.h"
+#include "model/internal/bf16matrix.h"
 #include "model/internal/network.h"
 
 #include <array>
@@ -43,8 +46,15 @@ public:
 private:
     void attend(int layerIndex, int row, int position, KvCache &cache);
 
+    // out (K, rows) = in (K, columns) · weight^T + bias, from the bfloat16 copy when there is one.
+    void affine(const torch::Tensor &weight, const torch::Tensor &bias, const Bf16Matrix *packed, const float *in,
+                float *out, int k);
+
     const Network &m_network;
     int m_maxRows;
+    std::vector<Bf16Matrix> m_layerMatrices; // bfloat16 only: per layer qkv, out, in, feedOut
+    std::vector<Bf16Matrix> m_headMatrices;  // bfloat16 only: per field (V, D)
+    std::vector<float> m_scratch;            // bfloat16 only: a block of widened rows
     std::vector<float> m_x;         // (K, D) the residual streams
     std::vector<float> m_normed;    // (K, D) their LayerNorm
     std::vector<float> m_qkv;       // (K, 3D) = (K, 3, H, W): query, key, value of every head

@@ -1,12 +1,14 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // transformermodel.cpp — creating, loading, saving and inspecting a model.
 #include "model/internal/modelimpl.h"
+#include "model/internal/bf16matrix.h"
 #include "model/internal/modelfile.h"
 
 #include <QFile>
 #include <QSaveFile>
 
 #include <algorithm>
+#include <atomic>
 #include <cstring>
 
 using namespace Qt::StringLiterals;
@@ -169,6 +171,23 @@ QString writeModelFile(const Network &network, const QString &path, const std::m
 void setModelThreads(int threads)
 {
     torch::set_num_threads(std::max(threads, 1));
+}
+
+namespace {
+std::atomic<DecodingWeights> chosenDecodingWeights{DecodingWeights::Automatic};
+} // namespace
+
+void setDecodingWeights(DecodingWeights weights)
+{
+    chosenDecodingWeights.store(weights);
+}
+
+DecodingWeights decodingWeights()
+{
+    const DecodingWeights chosen = chosenDecodingWeights.load();
+    if (chosen != DecodingWeights::Automatic)
+        return chosen;
+    return Bf16Matrix::fastOnThisCpu() ? DecodingWeights::BFloat16 : DecodingWeights::Float32;
 }
 
 torch::Tensor eventCodes(std::span<const Event> events)

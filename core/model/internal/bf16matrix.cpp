@@ -1,0 +1,154 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// bf16matrix.cpp — rounding to bfloat16, and K rows times a bfloat16 matrix in AVX2.
+#include "model/internal/bf16matrix.h"
+
+#include <immintrin.h>
+
+#include <cstring>
+
+namespace tutti {
+namespace {
+
+std::uint16_t toBf16(float value)
+{
+    std::uint32_t bits = 0;
+    std::memcpy(&bits, &value, sizeof bits);
+    bits += 0x7FFFu + ((bits >> 16) & 1u); // round to nearest, ties to even (weights are finite)
+    return static_cast<std::uint16_t>(bits >> 16);
+}
+
+float fromBf16(std::uint16_t value)
+{
+    const std::uint32_t bits = static_cast<std::uint32_t>(value) << 16;
+    float result = 0.0f;
+    std::memcpy(&result, &bits, sizeof result);
+    return result;
+}
+
+// Any CPU: the same sums in the same float32 arithmetic, one weight at a time.
+void affinePlain(const std::uint16_t *weights, int rows, int columns, const float *bias, const float *in, float *out,
+                 int k)
+{
+    for (int i = 0; i < k; ++i) {
+        for (int row = 0; row < rows; ++row) {
+            float sum = 0.0f;
+            for (int column = 0; column < columns; ++column)
+                sum += fromBf16(weights[static_cast<std::ptrdiff_t>(row) * columns + column]) * in[i * columns + column];
+            out[static_cast<std::ptrdiff_t>(i) * rows + row] = bias[row] + sum;
+        }
+    }
+}
+
+__attribute__((target("avx2,fma"))) inline __m256 widen8(const std::uint16_t *values)
+{
+    const __m128i half = _mm_loadu_si128(reinterpret_cast<const __m128i *>(values));
+    return _mm256_castsi256_ps(_mm256_slli_epi32(_mm256_cvtepu16_epi32(half), 16));
+}
+
+// The four lanes' totals of four accumulators: (sum a0, sum a1, sum a2, sum a3).
+__attribute__((target("avx2,fma"))) inline __m128 totals(__m256 a0, __m256 a1, __m256 a2, __m256 a3)
+{
+    const __m256 pairs = _mm256_hadd_ps(_mm256_hadd_ps(a0, a1), _mm256_hadd_ps(a2, a3));
+    return _mm_add_ps(_mm256_castps256_ps128(pairs), _mm256_extractf128_ps(pairs, 1));
+}
+
+__attribute__((target("avx2,fma"))) float total(__m256 a)
+{
+    const __m128 half = _mm_add_ps(_mm256_castps256_ps128(a), _mm256_extractf128_ps(a, 1));
+    const __m128 pair = _mm_add_ps(half, _mm_movehl_ps(half, half));
+    return _mm_cvtss_f32(_mm_add_ss(pair, _mm_shuffle_ps(pair, pair, 1)));
+}
+
+// Blocks of four weight rows. One input row (a single event) reads the bfloat16 weights
+// straight into registers; K rows widen each block once into `scratch` (4 x columns floats,
+// in L1) and reuse it for every input row.
+__attribute__((target("avx2,fma"))) void affineAvx2(const std::uint16_t *weights, int rows, int columns,
+                                                    const float *bias, const float *in, float *out, int k,
+                                                    float *scratch)
+{
+    const int vectorColumns = columns & ~7;
+    int row = 0;
+    for (; row + 4 <= rows; row += 4) {
+        const std::uint16_t *block = weights + static_cast<std::ptrdiff_t>(row) * columns;
+        if (k > 1) {
+            for (int r = 0; r < 4; ++r) {
+                for (int c = 0; c < vectorColumns; c += 8)
+                    _mm256_storeu_ps(scratch + r * columns + c, widen8(block + r * columns + c));
+                for (int c = vectorColumns; c < columns; ++c)
+                    scratch[r * columns + c] = fromBf16(block[r * columns + c]);
+            }
+        }
+        for (int i = 0; i < k; ++i) {
+            const float *x = in + static_cast<std::ptrdiff_t>(i) * columns;
+            __m256 a0 = _mm256_setzero_ps(), a1 = a0, a2 = a0, a3 = a0;
+            for (int c = 0; c < vectorColumns; c += 8) {
+                const __m256 xv = _mm256_loadu_ps(x + c);
+                if (k > 1) {
+                    a0 = _mm256_fmadd_ps(_mm256_loadu_ps(scratch + c), xv, a0);
+                    a1 = _mm256_fmadd_ps(_mm256_loadu_ps(scratch + columns + c), xv, a1);
+                    a2 = _mm256_fmadd_ps(_mm256_loadu_ps(scratch + 2 * columns + c), xv, a2);
+                    a3 = _mm256_fmadd_ps(_mm256_loadu_ps(scratch + 3 * columns + c), xv, a3);
+                } else {
+                    a0 = _mm256_fmadd_ps(widen8(block + c), xv, a0);
+                    a1 = _mm256_fmadd_ps(widen8(block + columns + c), xv, a1);
+                    a2 = _mm256_fmadd_ps(widen8(block + 2 * columns + c), xv, a2);
+                    a3 = _mm256_fmadd_ps(widen8(block + 3 * columns + c), xv, a3);
+                }
+            }
+            alignas(16) float sums[4];
+            _mm_store_ps(sums, totals(a0, a1, a2, a3));
+            for (int r = 0; r < 4; ++r) {
+                for (int c = vectorColumns; c < columns; ++c)
+                    sums[r] += fromBf16(block[r * columns + c]) * x[c];
+                out[static_cast<std::ptrdiff_t>(i) * rows + row + r] = bias[row + r] + sums[r];
+            }
+        }
+    }
+    for (; row < rows; ++row) { // the last rows of a matrix whose rows are not a multiple of four
+        const std::uint16_t *line = weights + static_cast<std::ptrdiff_t>(row) * columns;
+        for (int i = 0; i < k; ++i) {
+            const float *x = in + static_cast<std::ptrdiff_t>(i) * columns;
+            __m256 a = _mm256_setzero_ps();
+            for (int c = 0; c < vectorColumns; c += 8)
+                a = _mm256_fmadd_ps(widen8(line + c), _mm256_loadu_ps(x + c), a);
+            float sum = total(a);
+            for (int c = vectorColumns; c < columns; ++c)
+                sum += fromBf16(line[c]) * x[c];
+            out[static_cast<std::ptrdiff_t>(i) * rows + row] = bias[row] + sum;
+        }
+    }
+}
+
+} // namespace
+
+Bf16Matrix::Bf16Matrix(const float *weights, int rows, int columns)
+    : m_rows(rows)
+    , m_columns(columns)
+    , m_values(static_cast<std::size_t>(rows) * static_cast<std::size_t>(columns))
+{
+    for (std::size_t i = 0; i < m_values.size(); ++i)
+        m_values[i] = toBf16(weights[i]);
+}
+
+float Bf16Matrix::at(int row, int column) const
+{
+    return fromBf16(m_values[static_cast<std::size_t>(row) * static_cast<std::size_t>(m_columns) + static_cast<std::size_t>(column)]);
+}
+
+void Bf16Matrix::affine(const float *bias, const float *in, float *out, int k, float *scratch) const
+{
+    if (fastOnThisCpu())
+        affineAvx2(m_values.data(), m_rows, m_columns, bias, in, out, k, scratch);
+    else
+        affinePlain(m_values.data(), m_rows, m_columns, bias, in, out, k);
+}
+
+bool Bf16Matrix::fastOnThisCpu()
+{
+    static const bool fast = __builtin_cpu_supports("avx2") && __builtin_cpu_supports("fma");
+    return fast;
+}
+
+} // namespace tutti
+
+// end of bf16matrix.cpp

@@ -81,7 +81,7 @@ grep -q "^Notes:" score.txt || fail "tutti info FILE"
 
 echo "== tutti info leaves LibTorch unloaded; generate loads the model library beside libtutti_core.so"
 LD_DEBUG=files run info "$source/tests/data/midi/conductor-and-two-parts.mid" > /dev/null 2> loader.log
-grep -q "file=$root/usr/[^ ]*/libtutti_core.so \[0\]" loader.log || fail "the installed tutti does not use its own libtutti_core.so"
+grep -q "needed by $root/usr/[^ ]*/libtutti_core.so \[0\]" loader.log || fail "the installed tutti does not use its own libtutti_core.so"
 ! grep -q "file=.*\(libtorch\|libtutti_model\)" loader.log || fail "tutti info loaded LibTorch"
 
 echo "== tutti generate"

@@ -134,10 +134,9 @@ private Q_SLOTS:
         const Child child = runLogged({u"generate"_s, u"--mode"_s, u"new"_s, u"--length"_s, u"1"_s, u"--out"_s,
                                        m_dir.filePath(u"none.mid"_s)}, extra);
         // THEN it says why, and exits without crashing; commands without a model still work
-        QVERIFY(tutti::test::loadedFiles(child.err).contains(lonely.filePath(QFileInfo(*core).fileName())));
         QCOMPARE(child.exitCode, 1);
-        QVERIFY2(child.err.contains(u"Tutti's model library could not be loaded: "_s), qPrintable(child.err.right(2000)));
-        QVERIFY(child.err.contains(u"libtutti_model.so"_s));
+        QVERIFY2(child.err.contains(u"Tutti's model library could not be loaded: "_s + lonely.filePath(u"libtutti_model.so"_s)),
+                 qPrintable(child.err.right(2000)));
         QVERIFY(!QFileInfo::exists(m_dir.filePath(u"none.mid"_s)));
         QCOMPARE(runLogged({u"info"_s, midiFile}, extra).exitCode, 0);
     }

@@ -30,14 +30,15 @@ bool wantsGui(int argc, char *argv[])
     return argc == 2 && QFileInfo(first).isFile() && tutti::scoreFormatForPath(first) != tutti::ScoreFormat::Unknown;
 }
 
-// `tutti bench pianoroll` paints widgets, `tutti bench soak` drives the main window, and
-// `tutti attention` and `tutti eval` draw charts, so they need a QApplication even on the
-// command line.
+// `tutti bench pianoroll` paints widgets, `tutti bench soak` and `tutti bench start` drive
+// the main window, and `tutti attention` and `tutti eval` draw charts, so they need a
+// QApplication even on the command line.
 bool paintsOnCommandLine(int argc, char *argv[])
 {
     return (argc >= 2 && (qstrcmp(argv[1], "attention") == 0 || qstrcmp(argv[1], "eval") == 0))
         || (argc >= 3 && qstrcmp(argv[1], "bench") == 0
-            && (qstrcmp(argv[2], "pianoroll") == 0 || qstrcmp(argv[2], "soak") == 0));
+            && (qstrcmp(argv[2], "pianoroll") == 0 || qstrcmp(argv[2], "soak") == 0
+                || qstrcmp(argv[2], "start") == 0));
 }
 
 } // namespace

@@ -30,6 +30,8 @@ const std::vector<Benchmark> &benchmarks()
         {u"generate"_s, u"Music transformer generation speed with and without the KV cache"_s, benchGenerate},
         {u"soak"_s, u"Random edits on the main window for --minutes N, checking the score throughout"_s, benchSoak},
         {u"musicxml"_s, u"MusicXML export of a 30-minute string quartet"_s, benchMusicXml},
+        {u"start"_s, u"Start-up of commands that need no model, of the main window, and of the model library"_s,
+         benchStart},
     };
     return table;
 }

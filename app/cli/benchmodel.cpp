@@ -102,6 +102,11 @@ int benchTrain(const QStringList &arguments)
         err().flush();
         return 2;
     }
+    if (const QString error = loadModelLibrary(); !error.isEmpty()) {
+        err() << "tutti bench train: " << error << "\n";
+        err().flush();
+        return 1;
+    }
     const int batch = intOption(parser, u"batch"_s, 8);
     const int events = std::min(intOption(parser, u"events"_s, 1024), config.context);
     const int threads = intOption(parser, u"threads"_s, defaultTrainingThreads());

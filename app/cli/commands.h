@@ -61,6 +61,7 @@ int benchOptOut(const QStringList &arguments);
 int benchThru(const QStringList &arguments);
 int benchAnswer(const QStringList &arguments);
 int benchMusicXml(const QStringList &arguments);
+int benchStart(const QStringList &arguments);     // needs a QApplication
 
 } // namespace tutti::cli
 // end of commands.h

@@ -36,8 +36,7 @@ public:
     std::span<const EventLogits> step(std::span<const int> rowIndices, std::span<const Event> events) override;
 
 private:
-    struct State;
-    std::unique_ptr<State> m_state;
+    std::unique_ptr<LogitBatch> m_batch; // made by the model library (modelplugin.h)
 };
 
 } // namespace tutti

@@ -41,8 +41,7 @@ public:
     const EventLogits &append(std::span<const Event> events) override;
 
 private:
-    struct State;
-    std::unique_ptr<State> m_state;
+    std::unique_ptr<LogitSource> m_source; // made by the model library (modelplugin.h)
 };
 
 } // namespace tutti

@@ -90,7 +90,8 @@ struct TrainingCallbacks
     std::function<bool()> stopRequested; // polled between steps; true saves and returns
 };
 
-// 0 on success or a clean stop, 1 on an error it logs.
+// 0 on success or a clean stop, 1 on an error it logs (also when the model library cannot
+// be loaded).
 int train(const TrainingOptions &options, const TrainingCallbacks &callbacks);
 
 // Per-field cross-entropy (mean over real targets, padding ignored) of `sequences`, padded
@@ -103,7 +104,8 @@ std::array<double, fieldCount> sequenceLoss(const TransformerModel &model, const
 bool cpuHasFastBFloat16();
 
 // Training tokens per second for random sequences of `events` events, after one warm-up
-// step; `threads` 0 keeps LibTorch's setting.
+// step; `threads` 0 keeps LibTorch's setting. 0 when the model library cannot be loaded
+// (loadModelLibrary() says why).
 double benchmarkTraining(const ModelConfig &config, int batchSize, int events, int steps, int threads,
                          TrainingPrecision precision);
 

@@ -14,7 +14,9 @@
 // A model is shared, read-only, by any number of GenerationSessions (whisper.cpp's
 // context/state split). Files are safetensors (see internal/safetensors.h) whose metadata
 // holds the ModelConfig; loading validates everything before allocating and never runs
-// code from the file. No LibTorch type appears here.
+// code from the file. No LibTorch type appears here: the weights live in the model library
+// (internal/modelplugin.h), which create() and load() open on first use, so code that never
+// makes a model never loads LibTorch.
 #pragma once
 
 #include "analysis/attentionsource.h"
@@ -42,16 +44,18 @@ struct SequenceLogits
     std::span<const float> row(Field field, int event) const;
 };
 
+class ModelBackend; // the weights, made and read by the model library (internal/modelbackend.h)
+
 class TransformerModel final : public AttentionSource
 {
 public:
-    struct Impl; // LibTorch internals, reached only by core/model's own .cpp files (modelimpl.h)
-
     ~TransformerModel() override;
 
-    // Random weights from `seed`; nullptr (and `error`) when the config is invalid.
+    // Random weights from `seed`; nullptr (and `error`) when the config is invalid or the
+    // model library cannot be loaded.
     static std::unique_ptr<TransformerModel> create(const ModelConfig &config, std::uint64_t seed, QString &error);
-    // nullptr and a one-line `error` naming the file and the problem on any failure.
+    // nullptr and a one-line `error` naming the file and the problem on any failure (also
+    // "Tutti's model library could not be loaded: ...").
     static std::unique_ptr<TransformerModel> load(const QString &path, QString &error);
 
     // Writes atomically (a temporary file renamed over `path`). `metadata` is stored beside
@@ -73,14 +77,15 @@ public:
     int attentionContext() const override;
 
 private:
-    friend const Impl &modelImpl(const TransformerModel &model); // modelimpl.h
-    friend Impl &modelImpl(TransformerModel &model);             // writable: fine-tuning in place
+    friend const ModelBackend &modelBackend(const TransformerModel &model); // modelbackend.h
+    friend ModelBackend &modelBackend(TransformerModel &model);             // writable: fine-tuning in place
 
-    explicit TransformerModel(std::unique_ptr<Impl> impl);
-    std::unique_ptr<Impl> m_impl;
+    explicit TransformerModel(std::unique_ptr<ModelBackend> backend);
+    std::unique_ptr<ModelBackend> m_backend;
 };
 
-// LibTorch's intra-op threads for everything this process runs (>= 1).
+// LibTorch's intra-op threads for everything this process runs (>= 1). Loads the model
+// library; does nothing when it cannot be loaded (the model's load then says why).
 void setModelThreads(int threads);
 
 // How the single-event decoding step (GenerationSession, GenerationBatch) keeps the weights
@@ -95,6 +100,11 @@ enum class DecodingWeights
 };
 void setDecodingWeights(DecodingWeights weights);
 DecodingWeights decodingWeights(); // what a new session uses: Float32 or BFloat16
+
+// Loads the model library (LibTorch) now unless it is loaded: empty when it is, else
+// "Tutti's model library could not be loaded: <why>". Every function of core/model that
+// needs it loads it on first use; this is for saying so early and for timing it.
+QString loadModelLibrary();
 
 } // namespace tutti
 // end of transformermodel.h

@@ -1,16 +1,38 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-// generationbatch.cpp — rows of KV caches and the batched incremental step.
+// generationbatch.cpp — rows of KV caches and the batched incremental step (the model
+// library's side of GenerationBatch).
 #include "model/generationbatch.h"
 
 #include "model/internal/incrementalstep.h"
 #include "model/internal/modelimpl.h"
+#include "model/internal/torchmodelplugin.h"
 
 #include <algorithm>
 #include <cstring>
 
 namespace tutti {
+namespace {
 
-struct GenerationBatch::State
+class TorchGenerationBatch final : public LogitBatch
+{
+public:
+    TorchGenerationBatch(const TransformerModel &model, int rows);
+
+    int rows() const override;
+    int capacity() const override;
+    int length(int row) const override;
+    void reset() override;
+    void resetRow(int row) override;
+    const EventLogits &append(int row, std::span<const Event> events) override;
+    void copyRow(int from, int to) override;
+    std::span<const EventLogits> step(std::span<const int> rowIndices, std::span<const Event> events) override;
+
+private:
+    struct State;
+    std::unique_ptr<State> m_state;
+};
+
+struct TorchGenerationBatch::State
 {
     State(const TransformerModel &model, int rowCount)
         : network(modelImpl(model).network), step(network, rowCount)
@@ -59,39 +81,37 @@ struct GenerationBatch::State
     std::vector<EventLogits> stepLogits;
 };
 
-GenerationBatch::GenerationBatch(const TransformerModel &model, int rows)
+TorchGenerationBatch::TorchGenerationBatch(const TransformerModel &model, int rows)
     : m_state(std::make_unique<State>(model, std::max(rows, 1)))
 {
 }
 
-GenerationBatch::~GenerationBatch() = default;
-
-int GenerationBatch::rows() const
+int TorchGenerationBatch::rows() const
 {
     return static_cast<int>(m_state->caches.size());
 }
 
-int GenerationBatch::capacity() const
+int TorchGenerationBatch::capacity() const
 {
     return m_state->network.config().context;
 }
 
-int GenerationBatch::length(int row) const
+int TorchGenerationBatch::length(int row) const
 {
     return m_state->lengths.at(static_cast<std::size_t>(row));
 }
 
-void GenerationBatch::reset()
+void TorchGenerationBatch::reset()
 {
     std::fill(m_state->lengths.begin(), m_state->lengths.end(), 0);
 }
 
-void GenerationBatch::resetRow(int row)
+void TorchGenerationBatch::resetRow(int row)
 {
     m_state->lengths.at(static_cast<std::size_t>(row)) = 0;
 }
 
-const EventLogits &GenerationBatch::append(int row, std::span<const Event> events)
+const EventLogits &TorchGenerationBatch::append(int row, std::span<const Event> events)
 {
     State &state = *m_state;
     const int start = length(row);
@@ -118,7 +138,7 @@ const EventLogits &GenerationBatch::append(int row, std::span<const Event> event
     return state.logits[row];
 }
 
-void GenerationBatch::copyRow(int from, int to)
+void TorchGenerationBatch::copyRow(int from, int to)
 {
     State &state = *m_state;
     if (from == to)
@@ -133,7 +153,7 @@ void GenerationBatch::copyRow(int from, int to)
     state.logits[to] = state.logits[from];
 }
 
-std::span<const EventLogits> GenerationBatch::step(std::span<const int> rowIndices, std::span<const Event> events)
+std::span<const EventLogits> TorchGenerationBatch::step(std::span<const int> rowIndices, std::span<const Event> events)
 {
     State &state = *m_state;
     const std::size_t k = rowIndices.size();
@@ -153,6 +173,13 @@ std::span<const EventLogits> GenerationBatch::step(std::span<const int> rowIndic
         ++state.lengths[rowIndices[i]];
     }
     return std::span(state.stepLogits).first(k);
+}
+
+} // namespace
+
+std::unique_ptr<LogitBatch> TorchModelPlugin::batch(const TransformerModel &model, int rows)
+{
+    return std::make_unique<TorchGenerationBatch>(model, rows);
 }
 
 } // namespace tutti

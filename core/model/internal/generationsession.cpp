@@ -1,17 +1,35 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-// generationsession.cpp — incremental decoding over a preallocated KV cache.
+// generationsession.cpp — incremental decoding over a preallocated KV cache (the model
+// library's side of GenerationSession).
 #include "model/generationsession.h"
 
 #include "model/internal/incrementalstep.h"
 #include "model/internal/modelimpl.h"
+#include "model/internal/torchmodelplugin.h"
 
 #include <algorithm>
 #include <array>
 #include <cstring>
 
 namespace tutti {
+namespace {
 
-struct GenerationSession::State
+class TorchGenerationSession final : public LogitSource
+{
+public:
+    TorchGenerationSession(const TransformerModel &model, KvCacheMode mode);
+
+    int capacity() const override;
+    int length() const override;
+    void reset() override;
+    const EventLogits &append(std::span<const Event> events) override;
+
+private:
+    struct State;
+    std::unique_ptr<State> m_state;
+};
+
+struct TorchGenerationSession::State
 {
     State(const TransformerModel &model, KvCacheMode mode)
         : network(modelImpl(model).network), mode(mode), cache(network.config()), step(network, 1)
@@ -30,29 +48,27 @@ struct GenerationSession::State
     EventLogits logits;
 };
 
-GenerationSession::GenerationSession(const TransformerModel &model, KvCacheMode mode)
+TorchGenerationSession::TorchGenerationSession(const TransformerModel &model, KvCacheMode mode)
     : m_state(std::make_unique<State>(model, mode))
 {
 }
 
-GenerationSession::~GenerationSession() = default;
-
-int GenerationSession::capacity() const
+int TorchGenerationSession::capacity() const
 {
     return m_state->network.config().context;
 }
 
-int GenerationSession::length() const
+int TorchGenerationSession::length() const
 {
     return m_state->length;
 }
 
-void GenerationSession::reset()
+void TorchGenerationSession::reset()
 {
     m_state->length = 0;
 }
 
-const EventLogits &GenerationSession::append(std::span<const Event> events)
+const EventLogits &TorchGenerationSession::append(std::span<const Event> events)
 {
     State &state = *m_state;
     const int start = state.length;
@@ -90,6 +106,13 @@ const EventLogits &GenerationSession::append(std::span<const Event> events)
         std::memcpy(state.logits.fields[field].data(), last.data_ptr<float>(), state.logits.fields[field].size() * sizeof(float));
     }
     return state.logits;
+}
+
+} // namespace
+
+std::unique_ptr<LogitSource> TorchModelPlugin::session(const TransformerModel &model, KvCacheMode mode)
+{
+    return std::make_unique<TorchGenerationSession>(model, mode);
 }
 
 } // namespace tutti

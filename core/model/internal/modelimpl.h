@@ -1,7 +1,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-// modelimpl.h — what a TransformerModel holds, and the file writing that training shares.
+// modelimpl.h — what a TransformerModel's backend holds in the model library, and the file
+// writing that training shares (LibTorch; inside libtutti_model.so only).
 #pragma once
 
+#include "model/internal/modelbackend.h"
 #include "model/internal/network.h"
 #include "model/transformermodel.h"
 
@@ -14,16 +16,23 @@
 
 namespace tutti {
 
-struct TransformerModel::Impl
+struct ModelImpl final : ModelBackend
 {
-    explicit Impl(const ModelConfig &config) : network(config) {}
+    explicit ModelImpl(const ModelConfig &config) : network(config) {}
+    const ModelConfig &config() const override { return network.config(); }
     Network network;
-    std::map<QString, QString> metadata;
 };
 
-// The model's internals, for core/model's own .cpp files only (TransformerModel's friend).
-const TransformerModel::Impl &modelImpl(const TransformerModel &model);
-TransformerModel::Impl &modelImpl(TransformerModel &model); // a non-const model only: fine-tuning
+// The model's internals. Every backend is a ModelImpl: only the model library makes them.
+inline const ModelImpl &modelImpl(const TransformerModel &model)
+{
+    return static_cast<const ModelImpl &>(modelBackend(model));
+}
+
+inline ModelImpl &modelImpl(TransformerModel &model) // a non-const model only: fine-tuning
+{
+    return static_cast<ModelImpl &>(modelBackend(model));
+}
 
 using NamedTensors = std::vector<std::pair<std::string, torch::Tensor>>;
 

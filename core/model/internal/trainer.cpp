@@ -6,6 +6,7 @@
 #include "model/internal/dataparallel.h"
 #include "model/internal/modelfile.h"
 #include "model/internal/modelimpl.h"
+#include "model/internal/torchmodelplugin.h"
 #include "model/internal/trainingcorpus.h"
 
 #include <ATen/autocast_mode.h>
@@ -13,8 +14,6 @@
 #include <QElapsedTimer>
 #include <QFile>
 #include <QFileInfo>
-
-#include <cpuid.h>
 
 #include <algorithm>
 #include <chrono>
@@ -428,31 +427,6 @@ ModelConfig configForResume(const QString &path, const ModelConfig &fallback)
     return fallback;
 }
 
-} // namespace
-
-bool cpuHasFastBFloat16()
-{
-    unsigned eax = 0, ebx = 0, ecx = 0, edx = 0;
-    if (!__get_cpuid_count(7, 0, &eax, &ebx, &ecx, &edx))
-        return false;
-    const bool amxBFloat16 = edx & (1u << 22);
-    if (!__get_cpuid_count(7, 1, &eax, &ebx, &ecx, &edx))
-        return amxBFloat16;
-    const bool avx512BFloat16 = eax & (1u << 5);
-    return amxBFloat16 || avx512BFloat16;
-}
-
-int defaultTrainingThreads()
-{
-    // Measured on the shared 2-core build machine (OpenBLAS openmp, tcmalloc, passive OpenMP
-    // waiting), batch 4 x 1024 events: 1 thread 1,155 tokens/s, 2 threads 715 while other
-    // work shares the cores. Pass --threads 2 on an otherwise idle machine, or better,
-    // --workers 2 (one thread each).
-    return 1;
-}
-
-namespace {
-
 // The precision this run uses: bf16 where asked or automatic and the CPU has it.
 QString choosePrecision(TrainingPrecision asked, bool &bf16)
 {
@@ -494,7 +468,7 @@ TrainingSet trainingSet(const std::vector<TrainingPiece> &pieces, const QStringL
 
 } // namespace
 
-int train(const TrainingOptions &options, const TrainingCallbacks &callbacks)
+int TorchModelPlugin::train(const TrainingOptions &options, const TrainingCallbacks &callbacks)
 {
     QString error;
     const std::unique_ptr<DataParallel> group = DataParallel::join(options.group, error);
@@ -690,8 +664,9 @@ int train(const TrainingOptions &options, const TrainingCallbacks &callbacks)
     return 0;
 }
 
-std::array<double, fieldCount> sequenceLoss(const TransformerModel &model, const std::vector<std::vector<Event>> &sequences,
-                                            int padTo, TrainingPrecision precision)
+std::array<double, fieldCount> TorchModelPlugin::sequenceLoss(const TransformerModel &model,
+                                                              const std::vector<std::vector<Event>> &sequences, int padTo,
+                                                              TrainingPrecision precision)
 {
     torch::NoGradGuard noGrad;
     const Batch batch = makeBatch(sequences, padTo);
@@ -703,8 +678,8 @@ std::array<double, fieldCount> sequenceLoss(const TransformerModel &model, const
     return result;
 }
 
-double benchmarkTraining(const ModelConfig &config, int batchSize, int events, int steps, int threads,
-                         TrainingPrecision precision)
+double TorchModelPlugin::benchmarkTraining(const ModelConfig &config, int batchSize, int events, int steps, int threads,
+                                           TrainingPrecision precision)
 {
     if (threads > 0)
         torch::set_num_threads(threads);
@@ -740,9 +715,9 @@ double benchmarkTraining(const ModelConfig &config, int batchSize, int events, i
     return static_cast<double>(batch.tokens) * steps / seconds;
 }
 
-int adaptModel(TransformerModel &model, const AdaptationSettings &settings,
-               const std::function<void(AdaptationBatch &batch)> &draw,
-               const std::function<bool(int step, double learnLoss, double forgetLoss)> &afterStep)
+int TorchModelPlugin::adaptModel(TransformerModel &model, const AdaptationSettings &settings,
+                                 const std::function<void(AdaptationBatch &batch)> &draw,
+                                 const std::function<bool(int step, double learnLoss, double forgetLoss)> &afterStep)
 {
     Network &network = modelImpl(model).network;
     AdamW optimizer(network.parameters());

@@ -130,7 +130,7 @@ void PersonalizeDialog::start()
         options.dataDirectories << m_folders->item(i)->text();
     options.modelPath = m_modelPath;
     options.output = personalModelPath(m_name->text());
-    options.generalDirectories = shippedTrainingDirectories();
+    options.generalDirectories = trainingDirectories(m_modelPath);
     options.steps = m_steps->value();
     m_report->clear();
     m_progress->setRange(0, options.steps);

@@ -2,7 +2,10 @@
 // testmodelpersonalization.cpp — fine-tuning on a composer's folders (personalization.h) and
 // taking works out of a model (optout.h, trainingworks.h), on small corpora and tiny models.
 #include "analysis/originalityindex.h"
+#include "analysis/originalityindexbuilder.h"
 #include "io/midifile.h"
+#include "io/musicxmlheader.h"
+#include "io/musicxmlwriter.h"
 #include "model/optout.h"
 #include "model/personalization.h"
 #include "model/trainer.h"
@@ -123,6 +126,12 @@ private Q_SLOTS:
         options.learningRate = 3e-3;
         options.precision = tutti::TrainingPrecision::Float32;
         QDir().mkpath(m_dir.filePath(u"personal"_s));
+        // the training corpus's index (the flute work in it), which the personal index extends
+        tutti::OriginalityIndexBuilder shipped;
+        QVERIFY(shipped.addCorpus(tutti::findCorpusPieces({m_corpus})).isEmpty());
+        const int shippedPieces = shipped.pieceCount();
+        options.baseIndexPath = m_dir.filePath(u"shipped.index"_s);
+        QCOMPARE(std::move(shipped).build().save(options.baseIndexPath), QString());
         int progressCalls = 0;
         tutti::PersonalizationCallbacks callbacks;
         callbacks.progress = [&progressCalls](int, int) { ++progressCalls; };
@@ -141,9 +150,25 @@ private Q_SLOTS:
         QVERIFY2(report.generalAfter.perNote() <= 1.05 * report.generalBefore.perNote(), qPrintable(report.describe()));
         QString error;
         QVERIFY(tutti::TransformerModel::load(options.output, error));
+        // AND the personal index covers the training corpus and the eight added pieces: the
+        // flute work of the corpus is still found
         const tutti::OriginalityIndex index = tutti::OriginalityIndex::load(tutti::companionIndexPath(options.output), error);
-        QCOMPARE(index.pieceCount(), 8);
+        QVERIFY2(error.isEmpty(), qPrintable(error));
+        QCOMPARE(index.pieceCount(), shippedPieces + 8);
+        QCOMPARE(report.baseIndexPieces, shippedPieces);
+        QCOMPARE(report.indexedPieces, shippedPieces + 8);
+        const auto found = [&index](const tutti::Score &score, const QString &key) {
+            const tutti::OriginalityReport check = index.check(score);
+            return std::any_of(check.matches.begin(), check.matches.end(),
+                               [&key](const tutti::OriginalityMatch &match) { return match.pieceKey == key && match.notes >= 8; });
+        };
+        QVERIFY(found(fluteTune(24, 0), m_flute));
         QVERIFY(report.describe().contains(u"your held-out pieces"_s));
+        QVERIFY2(report.describe().contains(u"(%1 pieces: %2 of the training corpus, 8 of yours)"_s.arg(shippedPieces + 8).arg(shippedPieces)),
+                 qPrintable(report.describe()));
+
+        // AND without a base index given, the model's own (its companion) is the one extended
+        QCOMPARE(tutti::modelIndexPath(options.output), tutti::companionIndexPath(options.output));
     }
 
     void finetuneStopsWhenCancelledAndWritesNothing()
@@ -261,12 +286,40 @@ private Q_SLOTS:
                      "- Source: the Mutopia Project (public repository MutopiaProject/MutopiaProject, commit 2144afd6), x.\n");
         readme.close();
 
+        // AND OpenScore MusicXML whose header names the work: a quartet (.mxl, work title only)
+        // and a song of a set (movement and work titles, composer and lyricist)
+        tutti::Score quartet = randomQuartet(rng, 2);
+        quartet.title = u"String Quartet No.3 in A minor"_s;
+        const QString quartetPath = root + u"/openscore-quartets/mxl/Gounod,_Charles/String_Quartet_No.3/sq7434431.mxl"_s;
+        QDir().mkpath(QFileInfo(quartetPath).path());
+        QCOMPARE(tutti::writeMusicXmlFile(quartet, quartetPath), QString());
+        const QString songPath = root + u"/openscore-lieder/Gounod,_Charles/6_Melodies/5_Le_lever/lc5163799.musicxml"_s;
+        QDir().mkpath(QFileInfo(songPath).path());
+        QFile song(songPath);
+        QVERIFY(song.open(QIODevice::WriteOnly));
+        song.write(R"(<?xml version="1.0" encoding="UTF-8"?>
+<score-partwise version="3.1">
+  <work><work-title>6 Mélodies</work-title></work>
+  <movement-title>Le lever</movement-title>
+  <identification>
+    <creator type="lyricist">Alfred de Musset</creator>
+    <creator type="composer">Charles Gounod</creator>
+    <encoding><software>MuseScore 3.6.2</software></encoding>
+  </identification>
+  <part-list><score-part id="P1"><part-name>Voice</part-name></score-part></part-list>
+  <part id="P1"><measure number="1"><attributes><divisions>1</divisions></attributes>
+    <note><pitch><step>C</step><octave>5</octave></pitch><duration>4</duration></note>
+  </measure></part>
+</score-partwise>
+)");
+        song.close();
+
         // WHEN the works are listed
-        const std::vector<tutti::TrainingWork> works =
-            tutti::trainingWorks({root + u"/mutopia"_s, root + u"/openscore-quartets"_s});
+        const std::vector<tutti::TrainingWork> works = tutti::trainingWorks(
+            {root + u"/mutopia"_s, root + u"/openscore-quartets"_s, root + u"/openscore-lieder"_s});
 
         // THEN each carries its key, composer, title, corpus, licence, attribution and source
-        QCOMPARE(works.size(), std::size_t(3));
+        QCOMPARE(works.size(), std::size_t(5));
         QCOMPARE(works[0].key, u"mutopia/Anon_song"_s);
         QCOMPARE(works[0].licence, u"public domain"_s);
         QVERIFY(works[0].attribution.isEmpty());
@@ -275,13 +328,78 @@ private Q_SLOTS:
         QCOMPARE(works[1].licence, u"CC BY"_s);
         QCOMPARE(works[1].attribution, u"Chorale, J. S. Bach, maintained by A. Typesetter, Mutopia Project, CC BY"_s);
         QCOMPARE(works[1].source, u"MutopiaProject/MutopiaProject, commit 2144afd6, ftp/BachJS/chorale"_s);
-        QCOMPARE(works[2].key, u"openscore-quartets/Smyth,_Ethel/String_Quartet_in_E_minor/sq1"_s);
-        QCOMPARE(works[2].composer, u"Smyth, Ethel"_s);
-        QCOMPARE(works[2].title, u"String Quartet in E minor"_s);
-        QCOMPARE(works[2].corpus, u"openscore-quartets"_s);
-        QCOMPARE(works[2].licence, u"CC0 1.0"_s);
-        QCOMPARE(works[2].source, u"OpenScore/StringQuartets, commit 2c723a5b"_s);
-        QVERIFY(tutti::trainingWorkLine(works[2]).startsWith(works[2].key + u'\t'));
+        QCOMPARE(works[4].key, u"openscore-quartets/Smyth,_Ethel/String_Quartet_in_E_minor/sq1"_s);
+        QCOMPARE(works[4].composer, u"Smyth, Ethel"_s);
+        QCOMPARE(works[4].title, u"String Quartet in E minor"_s);
+        QCOMPARE(works[4].corpus, u"openscore-quartets"_s);
+        QCOMPARE(works[4].licence, u"CC0 1.0"_s);
+        QCOMPARE(works[4].source, u"OpenScore/StringQuartets, commit 2c723a5b"_s);
+        QVERIFY(tutti::trainingWorkLine(works[4]).startsWith(works[4].key + u'\t'));
+        // the MusicXML header's title over the path's, the path's composer where it names none
+        QCOMPARE(works[3].key, u"openscore-quartets/Gounod,_Charles/String_Quartet_No.3/sq7434431"_s);
+        QCOMPARE(works[3].title, u"String Quartet No.3 in A minor"_s);
+        QCOMPARE(works[3].composer, u"Gounod, Charles"_s);
+        QCOMPARE(works[2].corpus, u"openscore-lieder"_s);
+        QCOMPARE(works[2].title, u"Le lever (6 Mélodies)"_s);
+        QCOMPARE(works[2].composer, u"Charles Gounod"_s);
+
+        // AND the header says who encoded each file
+        QCOMPARE(tutti::readMusicXmlHeader(songPath).software, QStringList{u"MuseScore 3.6.2"_s});
+        QCOMPARE(tutti::readMusicXmlHeader(quartetPath).software, QStringList{u"Tutti"_s});
+        QVERIFY(!tutti::readMusicXmlHeader(root + u"/missing.mxl"_s).error.isEmpty());
+    }
+
+    void trainingCorporaAreThoseTheModelCardNames()
+    {
+        // GIVEN a checkout with the shipped model card (both models' data tables) and, beside
+        // it, shared/data with the three corpora its README describes, one piece each
+        const QString checkout = m_dir.filePath(u"checkout"_s);
+        const QString data = m_dir.filePath(u"shared/data"_s);
+        QDir().mkpath(checkout + u"/models"_s);
+        QVERIFY(QFile::copy(QStringLiteral(TUTTI_TEST_DATA "/../../models/MODEL_CARD.md"), checkout + u"/models/MODEL_CARD.md"_s));
+        std::mt19937 rng(2);
+        write(randomQuartet(rng, 2), data + u"/openscore-quartets/midi/Smyth,_Ethel/String_Quartet/sq1.mid"_s);
+        write(randomQuartet(rng, 2), data + u"/mutopia/midi/BachJS_chorale.mid"_s);
+        write(randomQuartet(rng, 2), data + u"/openscore-lieder/Gounod,_Charles/6_Melodies/5_Le_lever/lc5163799.mid"_s);
+        QFile readme(data + u"/README.md"_s);
+        QVERIFY(readme.open(QIODevice::WriteOnly));
+        readme.write("# Training data\n\n## openscore-quartets/ \xe2\x80\x94 110 string quartets (CC0 1.0)\n"
+                     "- Source: the OpenScore String Quartets collection (public repository OpenScore/StringQuartets,\n"
+                     "  commit 2c723a5b7b4ea5420826116dfa912956c6a022c2), scores.\n\n"
+                     "## mutopia/ \xe2\x80\x94 229 ensemble pieces (public domain or CC BY)\n"
+                     "- Source: the Mutopia Project (public repository MutopiaProject/MutopiaProject, commit\n"
+                     "  2144afd6f52d56c5b6995b8b589ef1268b3139f0), LilyPond.\n\n"
+                     "## openscore-lieder/ \xe2\x80\x94 1,374 songs for voice and piano (CC0 1.0)\n"
+                     "- Source: the OpenScore Lieder corpus (public repository OpenScore/Lieder, commit\n"
+                     "  bca122458de6da362abe62dd6aec62e25d7759b1), songs.\n");
+        readme.close();
+        const QByteArray environment = qgetenv("TUTTI_TRAINING_DATA");
+        qunsetenv("TUTTI_TRAINING_DATA");
+        const QString first = checkout + u"/models/tutti-mmt.safetensors"_s;
+        const QString second = checkout + u"/models/tutti-mmt2.safetensors"_s;
+
+        // WHEN the training corpora of each model are looked up
+        const QStringList ofFirst = tutti::trainingDirectories(first);
+        const QStringList ofSecond = tutti::trainingDirectories(second);
+        const tutti::test::Run list = tutti::test::runTutti({u"optout"_s, u"--list"_s, u"--model"_s, second});
+        if (!environment.isNull())
+            qputenv("TUTTI_TRAINING_DATA", environment);
+
+        // THEN the first model's are the quartets and Mutopia, the second's add the lieder,
+        // and `tutti optout --list` lists the lieder works for the second
+        const QString root = QDir::cleanPath(data);
+        QCOMPARE(ofFirst, (QStringList{root + u"/openscore-quartets"_s, root + u"/mutopia"_s}));
+        QCOMPARE(ofSecond, (QStringList{root + u"/openscore-quartets"_s, root + u"/mutopia"_s, root + u"/openscore-lieder"_s}));
+        QCOMPARE(list.exitCode, 0);
+        QVERIFY2(list.out.contains(u"openscore-lieder/Gounod,_Charles/6_Melodies/5_Le_lever/lc5163799\t"_s), qPrintable(list.out));
+        QCOMPARE(list.out.count(u'\n'), 3);
+
+        // AND an opt-out's own card names its corpora by folder where the source names no repository
+        QCOMPARE(tutti::modelCardCorpora(u"# Model card: x.safetensors\n\n## Training data\n| corpus | works | licences | source |\n"
+                                          "|---|---|---|---|\n| corpus | 16 | unknown (16) |  |\n"
+                                          "| openscore-lieder | 3 | CC0 1.0 (3) | OpenScore/Lieder, commit bca12245 |\n"_s,
+                                          u"x.safetensors"_s),
+                 (QStringList{u"corpus"_s, u"OpenScore/Lieder"_s}));
     }
 };
 

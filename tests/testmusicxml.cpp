@@ -2,6 +2,7 @@
 // testmusicxml.cpp — MusicXML import on tiny hand-written scores (tests/data/musicxml).
 #include "io/musicxml.h"
 
+#include <QDir>
 #include <QFile>
 #include <QTemporaryDir>
 #include <QTest>
@@ -63,6 +64,7 @@ private Q_SLOTS:
     void refusesBadInput_data();
     void refusesBadInput();
     void refusesAbsurdBytes();
+    void readsTheFuzzersFindings();
 };
 
 void TestMusicXml::readsChordsRestsAndCueNotes()
@@ -424,6 +426,36 @@ void TestMusicXml::refusesAbsurdBytes()
     QVERIFY(tutti::readMusicXml(hugeForward, u"forward.xml"_s).error.contains(u"out of range"_s));
     QVERIFY(tutti::readMusicXml(hugeDivisions, u"divisions.xml"_s).error.contains(u"divisions must be"_s));
     QVERIFY(tutti::readMusicXml({}, u"empty.xml"_s).error.startsWith(u"empty.xml: "_s));
+}
+
+void TestMusicXml::readsTheFuzzersFindings()
+{
+    // GIVEN the inputs fuzzmusicxml found a fault with (tests/data/musicxml-fuzz), e.g. parts
+    // whose volta lists are both empty, one of them allocated (undefined behaviour in Qt 6.4's
+    // QList<int>::operator==, caught by UBSan)
+    const QDir findings(QStringLiteral(TUTTI_TEST_DATA) + u"/musicxml-fuzz"_s);
+    const QStringList files = findings.entryList(QDir::Files);
+    QVERIFY(!files.isEmpty());
+    for (const QString &name : files) {
+        QFile file(findings.filePath(name));
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        const QByteArray bytes = file.readAll();
+        // WHEN each is read as written and as played (repeats, jumps and tremolos expanded)
+        tutti::MusicXmlOptions played;
+        played.expandRepeats = played.expandTremolos = true;
+        for (const tutti::MusicXmlOptions &options : {tutti::MusicXmlOptions(), played}) {
+            const tutti::ScoreReadResult result = tutti::readMusicXml(bytes, name, options);
+            // THEN it fails with a message or gives notes a score can hold
+            if (!result.ok()) {
+                QVERIFY(!result.error.isEmpty());
+                continue;
+            }
+            for (const tutti::Track &track : result.score.tracks) {
+                for (const tutti::Note &note : track.notes)
+                    QVERIFY2(note.start >= 0 && note.length >= 1 && note.pitch >= 0 && note.pitch <= 127, qPrintable(name));
+            }
+        }
+    }
 }
 
 QTEST_APPLESS_MAIN(TestMusicXml)

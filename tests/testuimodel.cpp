@@ -1,8 +1,12 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // testuimodel.cpp — Model > Personalize…, Model > Training Data… (Opt Out) and the
 // Suggestions dock's model chooser, on a small corpus and a tiny model.
+#include "analysis/originalityindexbuilder.h"
 #include "io/midifile.h"
+#include "model/personalization.h"
+#include "representation/corpus.h"
 #include "model/modelchooser.h"
+#include "model/modeljob.h"
 #include "model/personalizedialog.h"
 #include "model/personalmodels.h"
 #include "model/trainingdatadialog.h"
@@ -18,6 +22,9 @@
 #include <QTableView>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QThread>
+
+#include <atomic>
 
 #include <random>
 
@@ -61,6 +68,58 @@ private Q_SLOTS:
         // The "training corpora" Personalize scores and Training Data lists: a small one.
         writeQuartets(m_dir.filePath(u"corpus"_s), 40, 9);
         qputenv("TUTTI_TRAINING_DATA", m_dir.filePath(u"corpus"_s).toUtf8());
+        // The model's own originality index (its companion): the corpus it was "trained" on.
+        tutti::OriginalityIndexBuilder index;
+        QVERIFY(index.addCorpus(tutti::findCorpusPieces({m_dir.filePath(u"corpus"_s)})).isEmpty());
+        QCOMPARE(std::move(index).build().save(tutti::companionIndexPath(m_model)), QString());
+    }
+
+    void oneJobRunsModelFreeWorkInTurn()
+    {
+        // GIVEN the background model job without a model, running work that waits to be released
+        tutti::ModelJob job(nullptr);
+        QSignalSpy logged(&job, &tutti::ModelJob::logged);
+        QSignalSpy progressed(&job, &tutti::ModelJob::progressed);
+        QSignalSpy failed(&job, &tutti::ModelJob::failed);
+        QStringList done;
+        std::atomic<bool> release{false};
+        job.run([&release](const tutti::ModelJob::Context &context) -> tutti::ModelJob::Done {
+            context.log(u"first"_s);
+            context.progress(1, 2);
+            while (!release.load())
+                QThread::msleep(1);
+            return {};
+        });
+        QVERIFY(job.isRunning());
+
+        // WHEN two more are queued while it runs, the newer replacing the older
+        job.run([&done](const tutti::ModelJob::Context &) -> tutti::ModelJob::Done { return [&done] { done << u"second"_s; }; });
+        job.run([&done](const tutti::ModelJob::Context &) -> tutti::ModelJob::Done { return [&done] { done << u"third"_s; }; });
+        QVERIFY(job.isWaiting());
+        release.store(true);
+
+        // THEN the log and progress reached the GUI thread and only the newest waiting work ran
+        QTRY_COMPARE(done, QStringList{u"third"_s});
+        QTRY_VERIFY(!job.isRunning());
+        QCOMPARE(logged.size(), 1);
+        QCOMPARE(logged.first().first().toString(), u"first"_s);
+        QCOMPARE(progressed.size(), 1);
+        QCOMPARE(progressed.first().at(1).toInt(), 2);
+
+        // AND cancel() raises the running work's stop request
+        job.run([&done](const tutti::ModelJob::Context &context) -> tutti::ModelJob::Done {
+            while (!context.stopRequested())
+                QThread::msleep(1);
+            return [&done] { done << u"stopped"_s; };
+        });
+        job.cancel();
+        QTRY_COMPARE(done.size(), 2);
+        QCOMPARE(done.last(), u"stopped"_s);
+
+        // AND work that needs a model fails clearly when the job has none
+        job.start([](const tutti::TransformerModel &, const tutti::ModelJob::Context &) -> tutti::ModelJob::Done { return {}; });
+        QCOMPARE(failed.size(), 1);
+        QVERIFY(!job.isRunning());
     }
 
     void personalizeWritesAModelAndReports()
@@ -104,7 +163,8 @@ private Q_SLOTS:
         QCOMPARE(loader.path(), chooser.itemData(row).toString());
         loader.load();
         QVERIFY(loaded.wait(30000));
-        QVERIFY(loader.originalityDescription().contains(u"4 training pieces"_s));
+        // the personal model's index: the 40 pieces of the model's own index and the 4 added
+        QVERIFY2(loader.originalityDescription().contains(u"44 training pieces"_s), qPrintable(loader.originalityDescription()));
     }
 
     void trainingDataListsWorksAndOptsOut()

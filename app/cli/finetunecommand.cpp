@@ -87,7 +87,7 @@ int runFinetune(const QStringList &arguments)
         return 2;
     }
     if (!parser.isSet(u"no-general"_s))
-        options.generalDirectories = parser.isSet(u"general"_s) ? parser.values(u"general"_s) : shippedTrainingDirectories();
+        options.generalDirectories = parser.isSet(u"general"_s) ? parser.values(u"general"_s) : trainingDirectories(options.modelPath);
     setModelThreads(threads);
 
     std::signal(SIGINT, onFinetuneStop);

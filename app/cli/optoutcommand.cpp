@@ -57,7 +57,8 @@ int runOptOut(const QStringList &arguments)
         {u"work"_s, u"A work to take out, by its key (repeatable)."_s, u"KEY"_s},
         {u"out"_s, u"The new model (.safetensors); index (.index) and card (.card.md) beside it."_s, u"FILE"_s},
         {u"model"_s, u"The model to start from (default: the shipped one)."_s, u"FILE"_s},
-        {u"data"_s, u"A training corpus (repeatable; default: the shipped model's, see TUTTI_TRAINING_DATA)."_s, u"DIR"_s},
+        {u"data"_s, u"A training corpus (repeatable; default: those the model card's data table names, see "
+                    "TUTTI_TRAINING_DATA)."_s, u"DIR"_s},
         {u"max-steps"_s, u"Most unlearning steps (default %1)."_s.arg(options.maxSteps), u"N"_s},
         {u"lr"_s, u"Learning rate (default %1)."_s.arg(options.learningRate), u"RATE"_s},
         {u"cache"_s, u"Directory for the encoded corpus cache (default: the user cache)."_s, u"DIR"_s},
@@ -66,7 +67,9 @@ int runOptOut(const QStringList &arguments)
     int exitCode = 0;
     if (!parseArguments(parser, arguments, exitCode))
         return exitCode;
-    options.dataDirectories = parser.isSet(u"data"_s) ? parser.values(u"data"_s) : shippedTrainingDirectories();
+    options.dataDirectories = parser.isSet(u"data"_s)    ? parser.values(u"data"_s)
+                              : parser.isSet(u"model"_s) ? trainingDirectories(parser.value(u"model"_s))
+                                                         : shippedTrainingDirectories();
     if (options.dataDirectories.isEmpty()) {
         err() << "tutti optout: the training corpora were not found; name them with --data DIR\n";
         return 1;
@@ -132,7 +135,7 @@ int benchOptOut(const QStringList &arguments)
         return exitCode;
     OptOutOptions options;
     options.modelPath = parser.isSet(u"model"_s) ? parser.value(u"model"_s) : defaultModelPath();
-    options.dataDirectories = parser.isSet(u"data"_s) ? parser.values(u"data"_s) : shippedTrainingDirectories();
+    options.dataDirectories = parser.isSet(u"data"_s) ? parser.values(u"data"_s) : trainingDirectories(options.modelPath);
     if (options.modelPath.isEmpty() || options.dataDirectories.isEmpty()) {
         err() << "tutti bench optout: needs the model and its training corpora (--model, --data)\n";
         return 1;

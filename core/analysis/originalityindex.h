@@ -163,6 +163,7 @@ public:
     explicit OriginalityIndex(std::shared_ptr<const Data> data);
 
 private:
+    friend class OriginalityIndexBuilder; // addIndex copies the corpus
     std::shared_ptr<const Data> m_data;
 };
 

@@ -6,6 +6,7 @@
 //   QStringList skipped = builder.addCorpus(tutti::findCorpusPieces(directories),
 //                                           [](int done, int total) { progress(done, total); });
 //   builder.addPiece(u"mine/etude"_s, score);        // or piece by piece
+//   builder.addIndex(shippedIndex);                  // or every piece of an index built before
 //   tutti::OriginalityIndex index = std::move(builder).build();
 //   QString error = index.save(u"models/tutti-corpus.index"_s);
 //
@@ -45,6 +46,11 @@ public:
     // or without a line long enough). progress, when given, is called after each piece.
     QStringList addCorpus(const std::vector<CorpusPiece> &pieces,
                           const std::function<void(int done, int total)> &progress = {});
+
+    // Adds every piece of an index built before (the shipped corpus's, to which a personal
+    // model adds the composer's pieces) as that index holds it. Returns false (and adds
+    // nothing) when the notes together would overflow the index (2^32 - 1 notes).
+    bool addIndex(const OriginalityIndex &index);
 
     int pieceCount() const;
 

@@ -104,11 +104,23 @@ QString optOut(const OptOutOptions &options, const OptOutCallbacks &callbacks, O
 // "<model without .safetensors>.card.md"
 QString modelCardPath(const QString &modelPath);
 
-// The corpora the shipped model was trained on, where they can be found: the folders named
-// by TUTTI_TRAINING_DATA (separated by ':'), else openscore-quartets and mutopia in
-// shared/data beside the source tree that holds the default model (a build run from its
-// checkout). Empty when neither exists.
+// The corpora a model was trained on, as its model card's data table names them, where they
+// can be found: the folders named by TUTTI_TRAINING_DATA (separated by ':'), else the
+// folders of shared/data beside the source tree that holds the model (a build run from its
+// checkout) whose README.md section's repository (or folder name) a row of the table names.
+// The card is the model's own (<model>.card.md, an opt-out's) or MODEL_CARD.md beside it;
+// there the table is the first after the heading that names the model file in backticks
+// (the first line naming it where no heading does), else the card's first data table.
+// Empty when nothing is found.
+QStringList trainingDirectories(const QString &modelPath);
+
+// trainingDirectories(defaultModelPath()).
 QStringList shippedTrainingDirectories();
+
+// The corpora of the data table that follows `modelFile`'s mention in a model card's text:
+// each row's repository ("OpenScore/Lieder", from "OpenScore/Lieder, commit …") or, where the
+// source names none, its first cell (an opt-out card names the folder).
+QStringList modelCardCorpora(const QString &cardText, const QString &modelFile);
 
 } // namespace tutti
 // end of optout.h

@@ -18,8 +18,9 @@
 // `batchSize` random windows, drawn and transposed as training draws them (adaptation.h).
 // NLL per note is measured before and after on the held-out pieces and on the validation
 // pieces of `generalDirectories` (the training corpora's own split, corpus.h). The result is
-// written to `output` with an originality index of every added piece beside it
-// (companionIndexPath). Runs on the calling thread; progress and stopRequested are called
+// written to `output` with an originality index beside it (companionIndexPath) that covers
+// the corpus the model was trained on and every added piece: the pieces of `baseIndexPath`
+// (the model's own index, modelIndexPath, when empty) followed by the composer's. Runs on the calling thread; progress and stopRequested are called
 // between steps, and a stop writes nothing.
 #pragma once
 
@@ -41,6 +42,7 @@ struct PersonalizationOptions
     QString output;                 // the personal model
     QStringList generalDirectories; // corpora whose validation pieces are scored; empty: not scored
     QString cacheDirectory;         // encoded corpus cache; empty: the user cache directory
+    QString baseIndexPath;          // the training corpus's index; empty: modelIndexPath(modelPath)
     int steps = 60;
     int batchSize = 4;
     double learningRate = 1e-4;
@@ -62,7 +64,9 @@ struct PersonalizationReport
     bool bf16 = false;
     bool cancelled = false;
     QString indexPath;
-    int indexedPieces = 0;
+    int indexedPieces = 0;          // all pieces of the written index
+    QString baseIndexPath;          // the index it extends; empty when none was found
+    int baseIndexPieces = 0;        // the pieces taken from it
 
     // Lines for the dialog and the command line: the split, the NLL per note before and
     // after (with the change in %), the files written.
@@ -83,6 +87,11 @@ QString personalize(const PersonalizationOptions &options, const Personalization
 // The originality index that belongs to a model file: its path with ".safetensors" replaced
 // by ".index" (any other name gets ".index" appended).
 QString companionIndexPath(const QString &modelPath);
+
+// The originality index that goes with a model: its companion index where that exists (a
+// personal or opted-out model), else the shipped one (defaultOriginalityIndexPath()); empty
+// when there is none.
+QString modelIndexPath(const QString &modelPath);
 
 } // namespace tutti
 // end of personalization.h

@@ -14,8 +14,10 @@
 //     heading and "- Source: … (public repository R, commit C)" line name the corpus, its
 //     licence and the repository and commit it was taken from;
 //   - a LICENSE.txt at the corpus root: its title line, where the README gives no licence;
-//   - otherwise the path: "<Composer>/<Work>/file" as OpenScore lays its corpora out
-//     (underscores read as spaces).
+//   - otherwise the piece's MusicXML header (readMusicXmlHeader): <creator type="composer">
+//     and the title, "<movement-title> (<work-title>)" for a song of a set;
+//   - what that leaves empty, the path: "<Composer>/<Work>/file" as OpenScore lays its
+//     corpora out (underscores read as spaces).
 #pragma once
 
 #include <QString>
@@ -37,6 +39,19 @@ struct TrainingWork
 };
 
 std::vector<TrainingWork> trainingWorks(const QStringList &directories);
+
+// A corpus folder as the README.md beside the corpora describes it.
+struct CorpusDescription
+{
+    QString folder;     // "openscore-lieder"
+    QString licence;    // the heading's licence, "CC0 1.0"
+    QString repository; // "OpenScore/Lieder"; empty when the source line names none
+    QString commit;
+};
+
+// Every "## <folder>/ — <what> (<licence>)" section of the README, in order, with the
+// repository and commit its "- Source: … (public repository R, commit C)" line names.
+std::vector<CorpusDescription> describedCorpora(const QString &readmePath);
 
 // One tab-separated line: key, composer, title, corpus, licence, attribution, source.
 QString trainingWorkLine(const TrainingWork &work);

@@ -8,15 +8,19 @@
 
 #include <memory>
 
+using namespace Qt::StringLiterals;
+
 namespace tutti {
 
 ModelJob::ModelJob(ModelLoader *loader, QObject *parent)
     : QObject(parent)
     , m_loader(loader)
 {
+    if (!loader)
+        return;
     connect(loader, &ModelLoader::loaded, this, &ModelJob::startNext);
     connect(loader, &ModelLoader::failed, this, [this](const QString &error) {
-        if (!m_next)
+        if (!m_next || !m_next->needsModel)
             return;
         m_next.reset();
         Q_EMIT failed(error);
@@ -35,11 +39,26 @@ ModelJob::~ModelJob()
 
 void ModelJob::start(Work work)
 {
-    m_next = std::move(work);
+    if (!m_loader) {
+        m_next.reset();
+        Q_EMIT failed(u"no model to run on"_s);
+        return;
+    }
+    m_next = Pending{true, [work = std::move(work)](const TransformerModel *model, const Context &context) {
+                         return work(*model, context);
+                     }};
     if (m_loader->state() == ModelLoader::State::Ready)
         startNext();
     else
         m_loader->load(); // startNext() follows loaded(); a failure reports failed()
+}
+
+void ModelJob::run(Task task)
+{
+    m_next = Pending{false, [task = std::move(task)](const TransformerModel *, const Context &context) {
+                         return task(context);
+                     }};
+    startNext();
 }
 
 void ModelJob::cancel()
@@ -52,15 +71,20 @@ void ModelJob::startNext()
 {
     if (m_thread || !m_next)
         return;
-    const std::shared_ptr<const TransformerModel> model = m_loader->model();
-    if (!model)
-        return;
+    std::shared_ptr<const TransformerModel> model;
+    if (m_next->needsModel) {
+        model = m_loader->model();
+        if (!model)
+            return;
+    }
     m_cancel.store(false);
-    m_thread = QThread::create([this, model, work = std::move(*m_next)] {
-        const Context context{m_cancel, [this](std::function<void()> call) {
-                                  QMetaObject::invokeMethod(this, std::move(call), Qt::QueuedConnection);
-                              }};
-        Done done = work(*model, context);
+    m_thread = QThread::create([this, model, work = std::move(m_next->work)] {
+        const auto post = [this](std::function<void()> call) {
+            QMetaObject::invokeMethod(this, std::move(call), Qt::QueuedConnection);
+        };
+        const Context context{m_cancel, post, [this, post](const QString &line) { post([this, line] { Q_EMIT logged(line); }); },
+                              [this, post](int done, int total) { post([this, done, total] { Q_EMIT progressed(done, total); }); }};
+        Done done = work(model.get(), context);
         QMetaObject::invokeMethod(this, [this, done = std::move(done)] { finish(done); }, Qt::QueuedConnection);
     });
     m_next.reset();

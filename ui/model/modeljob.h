@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-// modeljob.h — work that needs the music model, run off the GUI thread, one at a time: the
-// one place that waits for the model, starts the thread, posts results back and joins it.
+// modeljob.h — the one background model job: work on the music model (suggestions, attention,
+// teaching) or on model files (fine-tuning, opt-out), run off the GUI thread one at a time;
+// the one place that waits for the model, starts the thread, posts results back and joins it.
 //
 // Usage:
 //   auto *job = new ModelJob(loader, this);                          // a shared ModelLoader
@@ -14,13 +15,23 @@
 //   });
 //   job->cancel();                                                   // see below
 //
-// The model loads on the first start(); the work waits for it, and a failed load drops the
-// work and emits failed(). While a job runs, start() puts the work next in line; a newer
-// start() replaces work still waiting (the latest request wins). cancel() drops waiting
-// work and raises context.cancelled for the running one, which decides how soon to stop.
-// What the work returns runs on the GUI thread once its thread has ended, then the next
-// work starts. Destroying the job raises cancelled and waits for the thread; anything the
-// thread posted dies with the job.
+//   auto *files = new ModelJob(nullptr, this);                       // work that reads its own files
+//   connect(files, &ModelJob::progressed, bar, [bar](int done, int total) { ... });
+//   connect(files, &ModelJob::logged, text, &QPlainTextEdit::appendPlainText);
+//   files->run([options](const ModelJob::Context &context) -> ModelJob::Done {
+//       QString error = tutti::personalize(options, {context.log, context.progress,
+//                                          [&context] { return context.stopRequested(); }}, report);
+//       return [error, report] { show(error, report); };
+//   });
+//
+// start() needs a loader: the model loads on the first start(); the work waits for it, and a
+// failed load drops the work and emits failed(). run() needs no model and starts at once
+// when nothing runs. While a job runs, start() and run() put the work next in line; newer
+// work replaces work still waiting (the latest request wins). cancel() drops waiting work
+// and raises context.cancelled for the running one, which decides how soon to stop. What the
+// work returns runs on the GUI thread once its thread has ended, then the next work starts.
+// Destroying the job raises cancelled and waits for the thread; anything the thread posted
+// dies with the job.
 #pragma once
 
 #include <QObject>
@@ -46,15 +57,20 @@ public:
     {
         const std::atomic<bool> &cancelled;
         std::function<void(std::function<void()>)> post; // runs a function on the GUI thread
+        std::function<void(const QString &line)> log;     // emits logged() on the GUI thread
+        std::function<void(int done, int total)> progress; // emits progressed() on the GUI thread
+        bool stopRequested() const { return cancelled.load(); }
     };
     using Done = std::function<void()>;
     using Work = std::function<Done(const TransformerModel &model, const Context &context)>;
+    using Task = std::function<Done(const Context &context)>;
 
-    ModelJob(ModelLoader *loader, QObject *parent = nullptr);
+    explicit ModelJob(ModelLoader *loader, QObject *parent = nullptr); // loader may be null: run() only
     ~ModelJob() override;
 
     ModelLoader *loader() const { return m_loader; }
     void start(Work work);
+    void run(Task task);
     void cancel();
     bool isRunning() const { return m_thread != nullptr; }
     bool isWaiting() const { return m_next.has_value(); } // for the model, or for the running job
@@ -63,13 +79,21 @@ public:
 Q_SIGNALS:
     void started(); // a thread began running work
     void failed(const QString &error);
+    void logged(const QString &line);
+    void progressed(int done, int total);
 
 private:
+    struct Pending
+    {
+        bool needsModel = false;
+        std::function<Done(const TransformerModel *model, const Context &context)> work;
+    };
+
     void startNext();
     void finish(const Done &done);
 
     ModelLoader *m_loader;
-    std::optional<Work> m_next;
+    std::optional<Pending> m_next;
     QThread *m_thread = nullptr;
     std::atomic<bool> m_cancel{false};
 };

@@ -56,8 +56,7 @@ void ModelLoader::load()
         if (!model)
             error = u"Could not load the music model: "_s + error;
         QString indexError;
-        const QString companion = companionIndexPath(path);
-        const QString indexPath = QFileInfo::exists(companion) ? companion : defaultOriginalityIndexPath();
+        const QString indexPath = modelIndexPath(path);
         const OriginalityIndex index = indexPath.isEmpty() ? OriginalityIndex()
                                                            : OriginalityIndex::load(indexPath, indexError);
         if (indexPath.isEmpty())

@@ -2,7 +2,7 @@
 // personalizedialog.cpp — folders, steps, progress, cancel and the before/after report.
 #include "model/personalizedialog.h"
 
-#include "model/backgroundjob.h"
+#include "model/modeljob.h"
 #include "model/optout.h"
 #include "model/personalization.h"
 #include "model/personalmodels.h"
@@ -35,7 +35,7 @@ PersonalizeDialog::PersonalizeDialog(const QString &modelPath, QWidget *parent)
     , m_start(new QPushButton(u"&Start"_s, this))
     , m_cancel(new QPushButton(u"&Cancel"_s, this))
     , m_remove(new QPushButton(u"&Remove"_s, this))
-    , m_job(new BackgroundJob(this))
+    , m_job(new ModelJob(nullptr, this))
 {
     setWindowTitle(u"Personalize the Model"_s);
     m_steps->setRange(1, 5000);
@@ -72,10 +72,10 @@ PersonalizeDialog::PersonalizeDialog(const QString &modelPath, QWidget *parent)
     });
     connect(m_folders, &QListWidget::currentRowChanged, this, &PersonalizeDialog::updateButtons);
     connect(m_start, &QPushButton::clicked, this, &PersonalizeDialog::start);
-    connect(m_cancel, &QPushButton::clicked, m_job, &BackgroundJob::cancel);
+    connect(m_cancel, &QPushButton::clicked, m_job, &ModelJob::cancel);
     connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
-    connect(m_job, &BackgroundJob::logged, m_report, &QPlainTextEdit::appendPlainText);
-    connect(m_job, &BackgroundJob::progressed, this, [this](int done, int total) {
+    connect(m_job, &ModelJob::logged, m_report, &QPlainTextEdit::appendPlainText);
+    connect(m_job, &ModelJob::progressed, this, [this](int done, int total) {
         m_progress->setRange(0, total);
         m_progress->setValue(done);
     });
@@ -123,35 +123,38 @@ void PersonalizeDialog::updateButtons()
 
 void PersonalizeDialog::start()
 {
+    if (m_job->isRunning())
+        return;
     PersonalizationOptions options;
     for (int i = 0; i < m_folders->count(); ++i)
         options.dataDirectories << m_folders->item(i)->text();
     options.modelPath = m_modelPath;
     options.output = personalModelPath(m_name->text());
-    options.generalDirectories = shippedTrainingDirectories();
+    options.generalDirectories = trainingDirectories(m_modelPath);
     options.steps = m_steps->value();
     m_report->clear();
     m_progress->setRange(0, options.steps);
     m_progress->setValue(0);
-    auto report = std::make_shared<PersonalizationReport>();
-    const bool started = m_job->start([options, report](BackgroundJob::Reporter &reporter) {
-        return personalize(options, {reporter.log, reporter.progress, reporter.stopRequested}, *report);
+    m_job->run([this, options](const ModelJob::Context &context) -> ModelJob::Done {
+        PersonalizationReport report;
+        const QString error = personalize(options, {context.log, context.progress, [&context] { return context.stopRequested(); }}, report);
+        return [this, error, report, output = options.output] { finish(error, report, output); };
     });
-    if (!started)
-        return;
     updateButtons();
-    connect(m_job, &BackgroundJob::finished, this, [this, report, output = options.output](const QString &error) {
-        updateButtons();
-        if (!error.isEmpty())
-            m_report->appendPlainText(u"\nCould not personalize: "_s + error);
-        else if (report->cancelled)
-            m_report->appendPlainText(u"\nCancelled: nothing was written."_s);
-        else {
-            m_report->appendPlainText(u"\n"_s + report->describe() + u"\nmodel: "_s + output);
-            Q_EMIT modelWritten(output);
-        }
-        Q_EMIT runFinished(error);
-    }, Qt::SingleShotConnection);
+}
+
+void PersonalizeDialog::finish(const QString &error, const PersonalizationReport &report, const QString &output)
+{
+    updateButtons();
+    if (!error.isEmpty())
+        m_report->appendPlainText(u"\nCould not personalize: "_s + error);
+    else if (report.cancelled)
+        m_report->appendPlainText(u"\nCancelled: nothing was written."_s);
+    else {
+        m_report->appendPlainText(u"\n"_s + report.describe() + u"\nmodel: "_s + output);
+        Q_EMIT modelWritten(output);
+    }
+    Q_EMIT runFinished(error);
 }
 
 } // namespace tutti

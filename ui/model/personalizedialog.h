@@ -23,7 +23,8 @@ class QSpinBox;
 
 namespace tutti {
 
-class BackgroundJob;
+class ModelJob;
+struct PersonalizationReport;
 
 class PersonalizeDialog final : public QDialog
 {
@@ -46,6 +47,7 @@ Q_SIGNALS:
 private:
     void chooseFolder();
     void updateButtons();
+    void finish(const QString &error, const PersonalizationReport &report, const QString &output);
 
     QString m_modelPath;
     QListWidget *m_folders;
@@ -56,7 +58,7 @@ private:
     QPushButton *m_start;
     QPushButton *m_cancel;
     QPushButton *m_remove;
-    BackgroundJob *m_job;
+    ModelJob *m_job;
 };
 
 } // namespace tutti

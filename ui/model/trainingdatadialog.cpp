@@ -2,7 +2,7 @@
 // trainingdatadialog.cpp — the training works' table with Opt Out, progress and the report.
 #include "model/trainingdatadialog.h"
 
-#include "model/backgroundjob.h"
+#include "model/modeljob.h"
 #include "model/optout.h"
 #include "model/personalmodels.h"
 #include "model/trainingworkmodel.h"
@@ -37,7 +37,7 @@ TrainingDataDialog::TrainingDataDialog(const QString &modelPath, const QStringLi
     , m_report(new QPlainTextEdit(this))
     , m_optOut(new QPushButton(u"&Opt Out…"_s, this))
     , m_cancel(new QPushButton(u"&Cancel"_s, this))
-    , m_job(new BackgroundJob(this))
+    , m_job(new ModelJob(nullptr, this))
 {
     setWindowTitle(u"Training Data"_s);
     m_works->setWorks(trainingWorks(dataDirectories));
@@ -77,10 +77,10 @@ TrainingDataDialog::TrainingDataDialog(const QString &modelPath, const QStringLi
             == QMessageBox::Yes)
             optOut(keys);
     });
-    connect(m_cancel, &QPushButton::clicked, m_job, &BackgroundJob::cancel);
+    connect(m_cancel, &QPushButton::clicked, m_job, &ModelJob::cancel);
     connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
-    connect(m_job, &BackgroundJob::logged, m_report, &QPlainTextEdit::appendPlainText);
-    connect(m_job, &BackgroundJob::progressed, this, [this](int done, int total) {
+    connect(m_job, &ModelJob::logged, m_report, &QPlainTextEdit::appendPlainText);
+    connect(m_job, &ModelJob::progressed, this, [this](int done, int total) {
         m_progress->setRange(0, total);
         m_progress->setValue(done);
     });
@@ -114,6 +114,8 @@ void TrainingDataDialog::updateButtons()
 
 void TrainingDataDialog::optOut(const QStringList &keys, int maxSteps)
 {
+    if (m_job->isRunning())
+        return;
     OptOutOptions options;
     options.dataDirectories = m_dataDirectories;
     options.modelPath = m_modelPath;
@@ -123,22 +125,24 @@ void TrainingDataDialog::optOut(const QStringList &keys, int maxSteps)
     m_report->clear();
     m_progress->setRange(0, options.maxSteps);
     m_progress->setValue(0);
-    auto report = std::make_shared<OptOutReport>();
-    if (!m_job->start([options, report](BackgroundJob::Reporter &reporter) {
-            return tutti::optOut(options, {reporter.log, reporter.progress, reporter.stopRequested}, *report);
-        }))
-        return;
+    m_job->run([this, options](const ModelJob::Context &context) -> ModelJob::Done {
+        OptOutReport report;
+        const QString error = tutti::optOut(options, {context.log, context.progress, [&context] { return context.stopRequested(); }}, report);
+        return [this, error, report, output = options.output] { finish(error, report, output); };
+    });
     updateButtons();
-    connect(m_job, &BackgroundJob::finished, this, [this, report, output = options.output](const QString &error) {
-        updateButtons();
-        if (!error.isEmpty()) {
-            m_report->appendPlainText(u"\nCould not opt out: "_s + error);
-        } else {
-            m_report->appendPlainText(u"\n"_s + report->describe() + u"\nmodel: "_s + output);
-            Q_EMIT modelWritten(output);
-        }
-        Q_EMIT runFinished(error);
-    }, Qt::SingleShotConnection);
+}
+
+void TrainingDataDialog::finish(const QString &error, const OptOutReport &report, const QString &output)
+{
+    updateButtons();
+    if (!error.isEmpty()) {
+        m_report->appendPlainText(u"\nCould not opt out: "_s + error);
+    } else {
+        m_report->appendPlainText(u"\n"_s + report.describe() + u"\nmodel: "_s + output);
+        Q_EMIT modelWritten(output);
+    }
+    Q_EMIT runFinished(error);
 }
 
 } // namespace tutti

@@ -24,7 +24,8 @@ class QTableView;
 
 namespace tutti {
 
-class BackgroundJob;
+class ModelJob;
+struct OptOutReport;
 class TrainingWorkModel;
 
 class TrainingDataDialog final : public QDialog
@@ -46,6 +47,7 @@ Q_SIGNALS:
 
 private:
     void updateButtons();
+    void finish(const QString &error, const OptOutReport &report, const QString &output);
 
     QString m_modelPath;
     QStringList m_dataDirectories;
@@ -57,7 +59,7 @@ private:
     QPlainTextEdit *m_report;
     QPushButton *m_optOut;
     QPushButton *m_cancel;
-    BackgroundJob *m_job;
+    ModelJob *m_job;
 };
 
 } // namespace tutti

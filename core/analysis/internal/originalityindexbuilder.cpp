@@ -91,6 +91,30 @@ QStringList OriginalityIndexBuilder::addCorpus(const std::vector<CorpusPiece> &p
     return skipped;
 }
 
+bool OriginalityIndexBuilder::addIndex(const OriginalityIndex &index)
+{
+    if (!m_corpus)
+        m_corpus = std::make_unique<OriginalityCorpus>();
+    if (!index.m_data)
+        return true;
+    const OriginalityCorpus &from = index.m_data->corpus;
+    OriginalityCorpus &corpus = *m_corpus;
+    if (from.pitches.size() > std::numeric_limits<std::uint32_t>::max() - corpus.pitches.size()
+        || from.pieces.size() > std::numeric_limits<std::uint32_t>::max() - corpus.pieces.size())
+        return false;
+    const auto pieceOffset = static_cast<std::uint32_t>(corpus.pieces.size());
+    const auto noteOffset = static_cast<std::uint32_t>(corpus.pitches.size());
+    corpus.pieces.insert(corpus.pieces.end(), from.pieces.begin(), from.pieces.end());
+    for (OriginalityLine line : from.lines) {
+        line.piece += pieceOffset;
+        line.first += noteOffset;
+        corpus.lines.push_back(std::move(line));
+    }
+    corpus.pitches.insert(corpus.pitches.end(), from.pitches.begin(), from.pitches.end());
+    corpus.onsets.insert(corpus.onsets.end(), from.onsets.begin(), from.onsets.end());
+    return true;
+}
+
 int OriginalityIndexBuilder::pieceCount() const
 {
     return m_corpus ? static_cast<int>(m_corpus->pieces.size()) : 0;

@@ -68,7 +68,9 @@ QString disagreement(const std::vector<WrittenPart> &parts)
         for (std::size_t i = 0; i < std::min(first.size(), other.size()); ++i) {
             const RepeatMarks &a = first[i];
             const RepeatMarks &b = other[i];
-            if (a.forward != b.forward || a.backwardTimes != b.backwardTimes || a.ending != b.ending)
+            // std::ranges::equal: Qt 6.4's QList<int>::operator== passes a null pointer to memcmp when
+            // one list is empty and unallocated and the other empty and allocated (found by fuzzmusicxml).
+            if (a.forward != b.forward || a.backwardTimes != b.backwardTimes || !std::ranges::equal(a.ending, b.ending))
                 return u"part %1 (%2) has other repeat marks than the first part in measure %3"_s.arg(p + 1)
                     .arg(parts[p].name)
                     .arg(i + 1);

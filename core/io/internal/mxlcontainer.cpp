@@ -20,8 +20,9 @@ namespace {
 
 const QString containerName = u"META-INF/container.xml"_s;
 
-// Inflates one entry, refusing to go past maxMxlEntryBytes whatever its header claims.
-QString readEntry(QuaZip &zip, const QString &name, QByteArray *bytes)
+// Inflates one entry, refusing to go past maxMxlEntryBytes whatever its header claims; with a
+// prefix limit, stops once that many bytes are in.
+QString readEntry(QuaZip &zip, const QString &name, QByteArray *bytes, qint64 prefixBytes = -1)
 {
     if (!zip.setCurrentFile(name))
         return u"cannot find %1 in the archive"_s.arg(name);
@@ -34,7 +35,7 @@ QString readEntry(QuaZip &zip, const QString &name, QByteArray *bytes)
     if (!file.open(QIODevice::ReadOnly))
         return u"cannot open %1 in the archive (zip error %2)"_s.arg(name).arg(file.getZipError());
     bytes->clear();
-    constexpr qint64 chunkSize = 1 << 20;
+    const qint64 chunkSize = prefixBytes > 0 ? std::min<qint64>(prefixBytes, 1 << 20) : 1 << 20;
     while (true) {
         const QByteArray chunk = file.read(chunkSize);
         if (chunk.isEmpty())
@@ -42,6 +43,8 @@ QString readEntry(QuaZip &zip, const QString &name, QByteArray *bytes)
         if (bytes->size() + chunk.size() > maxMxlEntryBytes)
             return u"%1 unpacks to more than the %2 bytes accepted"_s.arg(name).arg(maxMxlEntryBytes);
         bytes->append(chunk);
+        if (prefixBytes > 0 && bytes->size() >= prefixBytes)
+            return {};
     }
     const bool atEnd = file.atEnd();
     file.close();
@@ -72,7 +75,7 @@ bool isMusicXmlEntry(const QString &name)
 
 } // namespace
 
-MxlContent readMxlContainer(const QString &path)
+MxlContent readMxlContainer(const QString &path, qint64 prefixBytes)
 {
     MxlContent content;
     const auto fail = [&](const QString &problem) {
@@ -102,7 +105,7 @@ MxlContent readMxlContainer(const QString &path)
             return fail(u"the .mxl archive holds no MusicXML file"_s);
         root = *fallback;
     }
-    const QString problem = readEntry(zip, root, &content.xml);
+    const QString problem = readEntry(zip, root, &content.xml, prefixBytes);
     if (!problem.isEmpty())
         return fail(problem);
     content.entryName = root;

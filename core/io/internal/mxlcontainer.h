@@ -26,7 +26,9 @@ struct MxlContent
     QString error;     // empty on success; names the .mxl file
 };
 
-MxlContent readMxlContainer(const QString &path);
+// With prefixBytes > 0, only about that many bytes of the root file (at least that many
+// where the file is longer): enough for its header.
+MxlContent readMxlContainer(const QString &path, qint64 prefixBytes = -1);
 
 // A compressed .mxl holding `xml` as score.musicxml, with the mimetype entry and the
 // META-INF/container.xml that names it. Empty, with `error` set, if zipping failed.

@@ -19,6 +19,7 @@
 #include <QElapsedTimer>
 #include <QFile>
 #include <QFileInfo>
+#include <QRegularExpression>
 #include <QSaveFile>
 
 #include <algorithm>
@@ -166,19 +167,83 @@ QString modelCardPath(const QString &modelPath)
     return base + u".card.md"_s;
 }
 
-QStringList shippedTrainingDirectories()
+QStringList modelCardCorpora(const QString &cardText, const QString &modelFile)
+{
+    const QStringList lines = cardText.split(u'\n');
+    const QString named = u'`' + modelFile + u'`';
+    qsizetype from = -1;
+    for (qsizetype i = 0; i < lines.size() && from < 0; ++i) {
+        if (lines[i].startsWith(u'#') && lines[i].contains(named))
+            from = i;
+    }
+    for (qsizetype i = 0; i < lines.size() && from < 0; ++i) {
+        if (lines[i].contains(named))
+            from = i;
+    }
+    static const QRegularExpression repository(u"([\\w.-]+/[\\w.-]+), commit [0-9a-fA-F]+"_s);
+    const auto cells = [](const QString &line) {
+        QStringList parts = line.trimmed().split(u'|');
+        if (parts.size() >= 2) {
+            parts.removeFirst();
+            parts.removeLast();
+        }
+        for (QString &part : parts)
+            part = part.trimmed();
+        return parts;
+    };
+    // The first table from there whose header has "corpus" and "source" columns.
+    for (qsizetype i = std::max<qsizetype>(0, from); i + 1 < lines.size(); ++i) {
+        const QStringList header = cells(lines[i]);
+        if (!lines[i].trimmed().startsWith(u'|') || !header.contains(u"corpus"_s) || !lines[i + 1].trimmed().startsWith(u"|-"_s))
+            continue;
+        const qsizetype corpusColumn = header.indexOf(u"corpus"_s);
+        const qsizetype sourceColumn = header.indexOf(u"source"_s);
+        QStringList corpora;
+        for (qsizetype row = i + 2; row < lines.size() && lines[row].trimmed().startsWith(u'|'); ++row) {
+            const QStringList values = cells(lines[row]);
+            const QRegularExpressionMatch match =
+                sourceColumn >= 0 && sourceColumn < values.size() ? repository.match(values[sourceColumn]) : QRegularExpressionMatch();
+            if (match.hasMatch())
+                corpora << match.captured(1);
+            else if (corpusColumn < values.size() && !values[corpusColumn].isEmpty())
+                corpora << values[corpusColumn];
+        }
+        return corpora;
+    }
+    return {};
+}
+
+QStringList trainingDirectories(const QString &modelPath)
 {
     QStringList directories;
-    if (qEnvironmentVariableIsSet("TUTTI_TRAINING_DATA"))
+    if (qEnvironmentVariableIsSet("TUTTI_TRAINING_DATA")) {
         directories = qEnvironmentVariable("TUTTI_TRAINING_DATA").split(u':', Qt::SkipEmptyParts);
-    else if (const QString model = defaultModelPath(); !model.isEmpty()) {
-        const QDir data(QFileInfo(model).absolutePath() + u"/../../shared/data"_s);
-        directories = {data.filePath(u"openscore-quartets"_s), data.filePath(u"mutopia"_s)};
+    } else if (!modelPath.isEmpty()) {
+        const QFileInfo model(modelPath);
+        QStringList corpora;
+        for (const QString &cardPath : {modelCardPath(modelPath), model.absoluteDir().filePath(u"MODEL_CARD.md"_s)}) {
+            QFile card(cardPath);
+            if (card.open(QIODevice::ReadOnly | QIODevice::Text)) {
+                corpora = modelCardCorpora(QString::fromUtf8(card.readAll()), model.fileName());
+                if (!corpora.isEmpty())
+                    break;
+            }
+        }
+        const QDir data(model.absolutePath() + u"/../../shared/data"_s);
+        for (const CorpusDescription &corpus : describedCorpora(data.filePath(u"README.md"_s))) {
+            if (corpora.contains(corpus.folder) || (!corpus.repository.isEmpty() && corpora.contains(corpus.repository)))
+                directories << data.filePath(corpus.folder);
+        }
     }
     directories.removeIf([](const QString &directory) { return !QFileInfo(directory).isDir(); });
     for (QString &directory : directories)
         directory = QDir::cleanPath(QFileInfo(directory).absoluteFilePath());
     return directories;
+}
+
+QStringList shippedTrainingDirectories()
+{
+    return trainingDirectories(defaultModelPath());
 }
 
 bool OptOutReport::forgottenRose() const

@@ -2,6 +2,7 @@
 // personalization.cpp — fine-tuning on a composer's folders, with the before/after report.
 #include "model/personalization.h"
 
+#include "analysis/originalityindex.h"
 #include "analysis/originalityindexbuilder.h"
 #include "model/internal/adaptation.h"
 #include "model/internal/trainingcorpus.h"
@@ -48,6 +49,12 @@ QString companionIndexPath(const QString &modelPath)
     return base + u".index"_s;
 }
 
+QString modelIndexPath(const QString &modelPath)
+{
+    const QString companion = companionIndexPath(modelPath);
+    return QFileInfo::exists(companion) ? companion : defaultOriginalityIndexPath();
+}
+
 QString PersonalizationReport::describe() const
 {
     QStringList lines;
@@ -59,7 +66,8 @@ QString PersonalizationReport::describe() const
     lines << (generalPieces == 0 ? u"general validation pieces: not scored (no training corpus given)"_s
                                  : u"general validation pieces (%1): %2"_s.arg(generalPieces).arg(change(generalBefore, generalAfter)));
     if (!indexPath.isEmpty())
-        lines << u"originality index: %1 (%2 pieces)"_s.arg(indexPath).arg(indexedPieces);
+        lines << u"originality index: %1 (%2 pieces: %3 of the training corpus, %4 of yours)"_s.arg(indexPath)
+                     .arg(indexedPieces).arg(baseIndexPieces).arg(indexedPieces - baseIndexPieces);
     return lines.join(u'\n');
 }
 
@@ -81,6 +89,17 @@ QString personalize(const PersonalizationOptions &options, const Personalization
     std::unique_ptr<TransformerModel> model = TransformerModel::load(options.modelPath, error);
     if (!model)
         return error;
+    // The index of the corpus the model knows, read before minutes of fine-tuning.
+    report.baseIndexPath = options.baseIndexPath.isEmpty() ? modelIndexPath(options.modelPath) : options.baseIndexPath;
+    OriginalityIndex baseIndex;
+    if (!report.baseIndexPath.isEmpty()) {
+        QString indexError;
+        baseIndex = OriginalityIndex::load(report.baseIndexPath, indexError);
+        if (!indexError.isEmpty())
+            return indexError;
+    } else {
+        log(u"no originality index of the training corpus found: the personal index holds only your pieces"_s);
+    }
     report.bf16 = options.precision == TrainingPrecision::BFloat16
         || (options.precision == TrainingPrecision::Automatic && cpuHasFastBFloat16());
     if (report.bf16 && !cpuHasFastBFloat16())
@@ -164,6 +183,9 @@ QString personalize(const PersonalizationOptions &options, const Personalization
         return problem;
 
     OriginalityIndexBuilder builder;
+    if (!builder.addIndex(baseIndex))
+        return u"the training corpus's index and your pieces together are too large for one index"_s;
+    report.baseIndexPieces = builder.pieceCount();
     const QStringList skipped = builder.addCorpus(findCorpusPieces(options.dataDirectories));
     for (const QString &line : skipped)
         log(u"  not indexed: "_s + line);

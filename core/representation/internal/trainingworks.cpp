@@ -2,6 +2,7 @@
 // trainingworks.cpp — the training works' metadata, read from the corpora's own files.
 #include "representation/trainingworks.h"
 
+#include "io/musicxmlheader.h"
 #include "representation/corpus.h"
 
 #include <QDir>
@@ -11,6 +12,7 @@
 #include <QRegularExpression>
 #include <QTextStream>
 
+#include <algorithm>
 #include <map>
 
 using namespace Qt::StringLiterals;
@@ -37,31 +39,12 @@ struct ManifestRow
 CorpusFacts readmeFacts(const QString &readmePath, const QString &folder)
 {
     CorpusFacts facts;
-    QFile file(readmePath);
-    if (!file.open(QIODevice::ReadOnly | QIODevice::Text))
-        return facts;
-    static const QRegularExpression heading(u"^##\\s+(\\S+?)/?\\s.*\\(([^()]*)\\)\\s*$"_s);
-    static const QRegularExpression repository(u"public repository ([^,]+), commit ([0-9a-fA-F]+)"_s);
-    bool inSection = false;
-    QTextStream in(&file);
-    while (!in.atEnd()) {
-        const QString line = in.readLine();
-        if (line.startsWith(u"## "_s)) {
-            const QRegularExpressionMatch match = heading.match(line);
-            inSection = match.hasMatch() && match.captured(1) == folder;
-            if (inSection)
-                facts.licence = match.captured(2);
+    for (const CorpusDescription &corpus : describedCorpora(readmePath)) {
+        if (corpus.folder != folder)
             continue;
-        }
-        if (inSection && line.trimmed().startsWith(u"- Source:"_s)) {
-            // The line may wrap: read on until the repository's commit appears.
-            QString text = line;
-            while (!repository.match(text).hasMatch() && !in.atEnd())
-                text += u' ' + in.readLine().trimmed();
-            const QRegularExpressionMatch match = repository.match(text);
-            if (match.hasMatch())
-                facts.source = match.captured(1) + u", commit "_s + match.captured(2);
-        }
+        facts.licence = corpus.licence;
+        if (!corpus.repository.isEmpty())
+            facts.source = corpus.repository + u", commit "_s + corpus.commit;
     }
     return facts;
 }
@@ -118,6 +101,40 @@ QString readableLicence(const QString &code)
 
 } // namespace
 
+std::vector<CorpusDescription> describedCorpora(const QString &readmePath)
+{
+    std::vector<CorpusDescription> corpora;
+    QFile file(readmePath);
+    if (!file.open(QIODevice::ReadOnly | QIODevice::Text))
+        return corpora;
+    static const QRegularExpression heading(u"^##\\s+(\\S+?)/?\\s.*\\(([^()]*)\\)\\s*$"_s);
+    static const QRegularExpression repository(u"public repository ([^,]+), commit ([0-9a-fA-F]+)"_s);
+    bool inSection = false;
+    QTextStream in(&file);
+    while (!in.atEnd()) {
+        const QString line = in.readLine();
+        if (line.startsWith(u"## "_s)) {
+            const QRegularExpressionMatch match = heading.match(line);
+            inSection = match.hasMatch();
+            if (inSection)
+                corpora.push_back({match.captured(1), match.captured(2), {}, {}});
+            continue;
+        }
+        if (inSection && line.trimmed().startsWith(u"- Source:"_s)) {
+            // The line may wrap: read on until the repository's commit appears.
+            QString text = line;
+            while (!repository.match(text).hasMatch() && !in.atEnd())
+                text += u' ' + in.readLine().trimmed();
+            const QRegularExpressionMatch match = repository.match(text);
+            if (match.hasMatch()) {
+                corpora.back().repository = match.captured(1).trimmed();
+                corpora.back().commit = match.captured(2);
+            }
+        }
+    }
+    return corpora;
+}
+
 std::vector<TrainingWork> trainingWorks(const QStringList &directories)
 {
     struct Corpus
@@ -165,7 +182,12 @@ std::vector<TrainingWork> trainingWorks(const QStringList &directories)
             if (!row->piece.isEmpty())
                 work.source += (work.source.isEmpty() ? QString() : u", "_s) + row->piece;
         } else {
-            // openscore-quartets/<Composer>/<Work>/sqNNN
+            // The MusicXML's own header, then the path: openscore-quartets/<Composer>/<Work>/sqNNN
+            const auto musicXml = std::find_if(piece.files.begin(), piece.files.end(), [](const QString &file) {
+                const QString suffix = QFileInfo(file).suffix().toLower();
+                return suffix == u"mxl"_s || suffix == u"musicxml"_s || suffix == u"xml"_s;
+            });
+            const MusicXmlHeader header = musicXml != piece.files.end() ? readMusicXmlHeader(*musicXml) : MusicXmlHeader();
             const QStringList parts = piece.key.split(u'/');
             if (parts.size() >= 4) {
                 work.composer = QString(parts[1]).replace(u'_', u' ');
@@ -173,6 +195,10 @@ std::vector<TrainingWork> trainingWorks(const QStringList &directories)
             } else {
                 work.title = parts.last();
             }
+            if (!header.composer.isEmpty())
+                work.composer = header.composer;
+            if (!header.title().isEmpty())
+                work.title = header.title();
         }
         works.push_back(std::move(work));
     }

@@ -53,6 +53,8 @@ private Q_SLOTS:
         QTest::newRow("four rows") << 256 << 1024 << 4;
         QTest::newRow("ragged: 7 x 13, 3 rows") << 7 << 13 << 3;
         QTest::newRow("ragged: 5 x 20, 1 row") << 5 << 20 << 1;
+        QTest::newRow("ragged: 9 x 24, 5 rows") << 9 << 24 << 5;
+        QTest::newRow("ragged: 6 x 41, 8 rows") << 6 << 41 << 8;
     }
 
     void theKernelComputesTheRoundedMatrixProduct()
@@ -73,8 +75,8 @@ private Q_SLOTS:
             value = normal(random);
         // WHEN they go through the bfloat16 matrix
         const Bf16Matrix matrix(weights.data(), rows, columns);
-        std::vector<float> out(static_cast<std::size_t>(k * rows)), scratch(static_cast<std::size_t>(Bf16Matrix::scratchFloats(columns)));
-        matrix.affine(bias.data(), in.data(), out.data(), k, scratch.data());
+        std::vector<float> out(static_cast<std::size_t>(k * rows));
+        matrix.affine(bias.data(), in.data(), out.data(), k);
         // THEN each weight is its float rounded to 8 significant bits, and the product is the
         // product of the rounded weights (in double, within float rounding)
         double largestRounding = 0.0;

@@ -3,15 +3,15 @@
 //
 // Usage (inside core/model only):
 //   tutti::Bf16Matrix qkv(weight.data_ptr<float>(), 768, 256);   // rounded once
-//   std::vector<float> scratch(tutti::Bf16Matrix::scratchFloats(256));
-//   qkv.affine(bias, in, out, k, scratch.data());                   // out (K, 768) = in (K, 256) W^T + b
+//   qkv.affine(bias, in, out, k);                                   // out (K, 768) = in (K, 256) W^T + b
 //
 // Decoding one event reads every weight of the model once per step, and on a CPU whose
 // cache the model does not fit (or shares with other work) the step waits on memory more
 // than it computes. bfloat16 is the upper half of a float32: half the bytes to read, and
 // turned back into float32 by a shift. The products and sums stay in float32. A weight
 // rounded to bfloat16 keeps 8 significant bits, so logits move by about 1e-2 (measured in
-// tests/testmodelbf16weights.cpp). The AVX2 and FMA kernel runs where the CPU has them;
+// tests/testmodelbf16weights.cpp). The AVX2 and FMA kernel (one input: four weight rows at
+// a time; four inputs: each pair of weight rows widened once for all four) runs where the CPU has them;
 // elsewhere a plain loop gives the same results, slowly (decodingWeights() then picks fp32).
 #pragma once
 
@@ -30,10 +30,8 @@ public:
     int columns() const { return m_columns; }
     float at(int row, int column) const; // the stored weight, as float32
 
-    // out (K, rows) = in (K, columns) · weights^T + bias (rows). `scratch` holds
-    // scratchFloats(columns) floats.
-    void affine(const float *bias, const float *in, float *out, int k, float *scratch) const;
-    static int scratchFloats(int columns) { return 4 * columns; }
+    // out (K, rows) = in (K, columns) · weights^T + bias (rows); allocates nothing.
+    void affine(const float *bias, const float *in, float *out, int k) const;
 
     // Whether this CPU runs the vector kernel (AVX2 and FMA).
     static bool fastOnThisCpu();

@@ -88,7 +88,6 @@ IncrementalStep::IncrementalStep(const Network &network, int maxRows)
         }
         for (const torch::Tensor &head : network.m_headWeights)
             m_headMatrices.push_back(packed(head));
-        m_scratch.resize(static_cast<std::size_t>(Bf16Matrix::scratchFloats(4 * config.width)));
     }
 }
 
@@ -96,7 +95,7 @@ void IncrementalStep::affine(const torch::Tensor &weight, const torch::Tensor &b
                              const float *in, float *out, int k)
 {
     if (packedWeight)
-        packedWeight->affine(floats(bias), in, out, k, m_scratch.data());
+        packedWeight->affine(floats(bias), in, out, k);
     else
         affineFloat32(weight, bias, in, out, k);
 }

@@ -54,7 +54,6 @@ private:
     int m_maxRows;
     std::vector<Bf16Matrix> m_layerMatrices; // bfloat16 only: per layer qkv, out, in, feedOut
     std::vector<Bf16Matrix> m_headMatrices;  // bfloat16 only: per field (V, D)
-    std::vector<float> m_scratch;            // bfloat16 only: a block of widened rows
     std::vector<float> m_x;         // (K, D) the residual streams
     std::vector<float> m_normed;    // (K, D) their LayerNorm
     std::vector<float> m_qkv;       // (K, 3D) = (K, 3, H, W): query, key, value of every head

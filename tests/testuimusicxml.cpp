@@ -41,8 +41,12 @@ void answerNextFileDialog(const QString &path)
         for (QWidget *widget : QApplication::topLevelWidgets()) {
             auto *dialog = qobject_cast<QFileDialog *>(widget);
             if (dialog && dialog->isVisible()) {
-                poll->deleteLater();
+                // The dialog fills in its own suggested name as its folder loads; until the
+                // name we give has stuck, try again on the next tick.
                 dialog->selectFile(path);
+                if (dialog->selectedFiles() != QStringList{path})
+                    return;
+                poll->deleteLater();
                 QMetaObject::invokeMethod(dialog, "accept");
                 return;
             }

@@ -2,7 +2,10 @@
 // testmodelbatch.cpp — GenerationBatch: rows decoded together give each row's own logits.
 #include "model/generationbatch.h"
 #include "model/generationsession.h"
+#include "model/transformermodel.h"
 #include "tinymodel.h"
+
+#include <QScopeGuard>
 
 #include <QTest>
 
@@ -78,6 +81,53 @@ private Q_SLOTS:
         }
         for (int row = 0; row < 4; ++row)
             QCOMPARE(batch.length(row), static_cast<int>(sequences[row].size()));
+    }
+
+    void threadsShareAStepWithoutChangingIt_data()
+    {
+        QTest::addColumn<bool>("bfloat16");
+        QTest::newRow("float32 weights") << false;
+        QTest::newRow("bfloat16 weights") << true;
+    }
+
+    void threadsShareAStepWithoutChangingIt()
+    {
+        QFETCH(bool, bfloat16);
+        // GIVEN a model whose products are long enough to be shared (every row and head a task)
+        const auto model = test::tinyModel({.layers = 2, .heads = 4, .context = 128, .width = 64}, 12);
+        setDecodingWeights(bfloat16 ? DecodingWeights::BFloat16 : DecodingWeights::Float32);
+        const auto restore = qScopeGuard([] {
+            setDecodingWeights(DecodingWeights::Automatic);
+            setModelThreads(1);
+        });
+        // WHEN four rows are decoded on one thread and again on two
+        const auto decode = [&](int threads) {
+            setModelThreads(threads);
+            GenerationBatch batch(*model, 4);
+            std::vector<std::vector<Event>> sequences;
+            for (int row = 0; row < 4; ++row) {
+                sequences.push_back(melody(row, 30));
+                batch.append(row, std::span(sequences[row]).first(8));
+            }
+            std::vector<EventLogits> logits;
+            const std::vector<int> rows = {0, 1, 2, 3};
+            for (std::size_t at = 8; at < sequences[0].size(); ++at) {
+                std::vector<Event> next;
+                for (int row = 0; row < 4; ++row)
+                    next.push_back(sequences[row][at]);
+                const std::span<const EventLogits> out = batch.step(rows, next);
+                logits.insert(logits.end(), out.begin(), out.end());
+            }
+            return logits;
+        };
+        const std::vector<EventLogits> alone = decode(1);
+        const std::vector<EventLogits> shared = decode(2);
+        // THEN every logit is the same to the bit: each thread computes whole outputs
+        QCOMPARE(shared.size(), alone.size());
+        for (std::size_t i = 0; i < alone.size(); ++i) {
+            for (int field = 0; field < fieldCount; ++field)
+                QVERIFY2(shared[i].fields[field] == alone[i].fields[field], qPrintable(u"step %1, field %2"_s.arg(i).arg(field)));
+        }
     }
 
     void aCopiedRowContinuesAsItsSource()

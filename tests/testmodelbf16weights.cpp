@@ -99,6 +99,12 @@ private Q_SLOTS:
                          qPrintable(u"row %1 of input %2: %3, expected %4"_s.arg(row).arg(i).arg(got).arg(expected)));
             }
         }
+        // AND computed in two ranges of rows, as two threads share it, it is the same to the bit
+        const int split = rows / 16 * 8;
+        std::vector<float> shared(out.size(), -1.0f);
+        matrix.affine(bias.data(), in.data(), shared.data(), k, split, rows);
+        matrix.affine(bias.data(), in.data(), shared.data(), k, 0, split);
+        QCOMPARE(shared, out);
     }
 
     void bf16LogitsStayCloseToFloat32()

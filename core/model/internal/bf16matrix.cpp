@@ -25,16 +25,19 @@ float fromBf16(std::uint16_t value)
     return result;
 }
 
+// In every kernel below, `weights` and `bias` start at the first row to compute, `rows` rows
+// are computed, and input i's row of results starts at out + i * stride.
+
 // Any CPU: the same sums in the same float32 arithmetic, one weight at a time.
 void affinePlain(const std::uint16_t *weights, int rows, int columns, const float *bias, const float *in, float *out,
-                 int k)
+                 std::ptrdiff_t stride, int k)
 {
     for (int i = 0; i < k; ++i) {
         for (int row = 0; row < rows; ++row) {
             float sum = 0.0f;
             for (int column = 0; column < columns; ++column)
                 sum += fromBf16(weights[static_cast<std::ptrdiff_t>(row) * columns + column]) * in[i * columns + column];
-            out[static_cast<std::ptrdiff_t>(i) * rows + row] = bias[row] + sum;
+            out[i * stride + row] = bias[row] + sum;
         }
     }
 }
@@ -100,7 +103,7 @@ __attribute__((target("avx2,fma"))) void oneInput(const std::uint16_t *weights, 
 // multiplies all four inputs (eight accumulators), so a weight is read once per four inputs
 // and every load feeds more than one product.
 __attribute__((target("avx2,fma"))) void fourInputs(const std::uint16_t *weights, int rows, int columns,
-                                                    const float *bias, const float *in, float *out)
+                                                    const float *bias, const float *in, float *out, std::ptrdiff_t stride)
 {
     const int vectorColumns = columns & ~7;
     const float *x0 = in;
@@ -109,7 +112,7 @@ __attribute__((target("avx2,fma"))) void fourInputs(const std::uint16_t *weights
     const float *x3 = in + 3 * static_cast<std::ptrdiff_t>(columns);
     const auto store = [&](int row, const float *sums) { // sums[j]: input j's product with the row
         for (int j = 0; j < 4; ++j)
-            out[static_cast<std::ptrdiff_t>(j) * rows + row] = bias[row] + sums[j];
+            out[j * stride + row] = bias[row] + sums[j];
     };
     int row = 0;
     for (; row + 2 <= rows; row += 2) {
@@ -147,21 +150,20 @@ __attribute__((target("avx2,fma"))) void fourInputs(const std::uint16_t *weights
     for (; row < rows; ++row) { // an odd last row
         for (int j = 0; j < 4; ++j)
             oneInput(weights + static_cast<std::ptrdiff_t>(row) * columns, 1, columns, bias + row,
-                     in + static_cast<std::ptrdiff_t>(j) * columns, out + static_cast<std::ptrdiff_t>(j) * rows + row);
+                     in + static_cast<std::ptrdiff_t>(j) * columns, out + j * stride + row);
     }
 }
 
 // K input rows: four at a time, the rest one by one.
 __attribute__((target("avx2,fma"))) void affineAvx2(const std::uint16_t *weights, int rows, int columns,
-                                                    const float *bias, const float *in, float *out, int k)
+                                                    const float *bias, const float *in, float *out,
+                                                    std::ptrdiff_t stride, int k)
 {
     int i = 0;
     for (; i + 4 <= k; i += 4)
-        fourInputs(weights, rows, columns, bias, in + static_cast<std::ptrdiff_t>(i) * columns,
-                   out + static_cast<std::ptrdiff_t>(i) * rows);
+        fourInputs(weights, rows, columns, bias, in + static_cast<std::ptrdiff_t>(i) * columns, out + i * stride, stride);
     for (; i < k; ++i)
-        oneInput(weights, rows, columns, bias, in + static_cast<std::ptrdiff_t>(i) * columns,
-                 out + static_cast<std::ptrdiff_t>(i) * rows);
+        oneInput(weights, rows, columns, bias, in + static_cast<std::ptrdiff_t>(i) * columns, out + i * stride);
 }
 
 } // namespace
@@ -182,10 +184,17 @@ float Bf16Matrix::at(int row, int column) const
 
 void Bf16Matrix::affine(const float *bias, const float *in, float *out, int k) const
 {
+    affine(bias, in, out, k, 0, m_rows);
+}
+
+void Bf16Matrix::affine(const float *bias, const float *in, float *out, int k, int firstRow, int endRow) const
+{
+    const std::uint16_t *weights = m_values.data() + static_cast<std::ptrdiff_t>(firstRow) * m_columns;
+    const int rows = endRow - firstRow;
     if (fastOnThisCpu())
-        affineAvx2(m_values.data(), m_rows, m_columns, bias, in, out, k);
+        affineAvx2(weights, rows, m_columns, bias + firstRow, in, out + firstRow, m_rows, k);
     else
-        affinePlain(m_values.data(), m_rows, m_columns, bias, in, out, k);
+        affinePlain(weights, rows, m_columns, bias + firstRow, in, out + firstRow, m_rows, k);
 }
 
 bool Bf16Matrix::fastOnThisCpu()

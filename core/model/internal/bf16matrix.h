@@ -32,6 +32,9 @@ public:
 
     // out (K, rows) = in (K, columns) · weights^T + bias (rows); allocates nothing.
     void affine(const float *bias, const float *in, float *out, int k) const;
+    // The same for the output columns [firstRow, endRow) only, the rest of out untouched:
+    // threads that share one product each take a range of rows.
+    void affine(const float *bias, const float *in, float *out, int k, int firstRow, int endRow) const;
 
     // Whether this CPU runs the vector kernel (AVX2 and FMA).
     static bool fastOnThisCpu();

@@ -1,9 +1,11 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-// incrementalstep.cpp — the single-event decoding step: LayerNorm, BLAS products, attention.
+// incrementalstep.cpp — the single-event decoding step: LayerNorm, products, attention, shared among threads.
 #include "model/internal/incrementalstep.h"
 
+#include "model/internal/attentionkernels.h"
 #include "model/transformermodel.h"
 
+#include <ATen/Parallel.h>
 #include <cblas.h>
 
 #include <algorithm>
@@ -56,6 +58,13 @@ void layerNorm(const float *in, const torch::Tensor &weight, const torch::Tensor
         out[i] = (in[i] - static_cast<float>(mean)) * scale * gain[i] + shift[i];
 }
 
+// The exact (erf) GELU of torch's default.
+void geluInPlace(float *first, float *last)
+{
+    for (float *unit = first; unit != last; ++unit)
+        *unit = 0.5f * *unit * (1.0f + std::erf(*unit / std::numbers::sqrt2_v<float>));
+}
+
 void addInto(float *x, const float *y, int width)
 {
     for (int i = 0; i < width; ++i)
@@ -77,7 +86,7 @@ IncrementalStep::IncrementalStep(const Network &network, int maxRows)
     m_mixed.resize(rows * width);
     m_projected.resize(rows * width);
     m_hidden.resize(rows * 4 * width);
-    m_weights.resize(static_cast<std::size_t>(config.context));
+    m_scores.resize(rows * static_cast<std::size_t>(config.heads) * static_cast<std::size_t>(config.context));
     m_logits.resize(rows * static_cast<std::size_t>(*std::max_element(config.vocabularySizes.begin(), config.vocabularySizes.end())));
     if (decodingWeights() == DecodingWeights::BFloat16) {
         for (const Network::Layer &layer : network.m_layers) {
@@ -92,51 +101,51 @@ IncrementalStep::IncrementalStep(const Network &network, int maxRows)
 }
 
 void IncrementalStep::affine(const torch::Tensor &weight, const torch::Tensor &bias, const Bf16Matrix *packedWeight,
-                             const float *in, float *out, int k)
+                             const float *in, float *out, int k, bool gelu)
 {
-    if (packedWeight)
-        packedWeight->affine(floats(bias), in, out, k);
-    else
+    const int rows = static_cast<int>(weight.size(0));
+    if (!packedWeight) { // one BLAS call, which OpenBLAS spreads over its own threads where that pays
         affineFloat32(weight, bias, in, out, k);
+        if (gelu)
+            geluInPlace(out, out + static_cast<std::ptrdiff_t>(k) * rows);
+        return;
+    }
+    // Each thread takes a range of output columns, in blocks of 8 so that its share keeps the
+    // kernel's blocks of 2 and 4 weight rows whole, and applies the GELU to what it wrote.
+    constexpr int block = 8;
+    at::parallel_for(0, (rows + block - 1) / block, 1, [&](std::int64_t begin, std::int64_t end) {
+        const int first = static_cast<int>(begin) * block;
+        const int last = std::min(rows, static_cast<int>(end) * block);
+        packedWeight->affine(floats(bias), in, out, k, first, last);
+        for (int row = 0; gelu && row < k; ++row)
+            geluInPlace(out + static_cast<std::ptrdiff_t>(row) * rows + first, out + static_cast<std::ptrdiff_t>(row) * rows + last);
+    });
 }
 
-void IncrementalStep::attend(int layerIndex, int row, int position, KvCache &cache)
+void IncrementalStep::attend(int layerIndex, std::span<const int> positions, std::span<KvCache *const> caches)
 {
     const ModelConfig &config = m_network.config();
     const int d = config.width;
     const int w = config.headWidth();
-    const int keyCount = position + 1;
-    const float queryScale = static_cast<float>(1.0 / std::sqrt(static_cast<double>(w)));
-    float *keys = cache.keys[layerIndex].data_ptr<float>();     // (1, H, context, W)
-    float *values = cache.values[layerIndex].data_ptr<float>(); // (1, H, context, W)
-    float *qkv = m_qkv.data() + static_cast<std::ptrdiff_t>(row) * 3 * d;           // (3D) of this row
-    float *mixed = m_mixed.data() + static_cast<std::ptrdiff_t>(row) * d;           // (D) of this row
-
-    for (int head = 0; head < config.heads; ++head) {
-        float *query = qkv + head * w;                                              // (W)
-        float *headKeys = keys + static_cast<std::ptrdiff_t>(head) * config.context * w;     // (context, W)
-        float *headValues = values + static_cast<std::ptrdiff_t>(head) * config.context * w; // (context, W)
-        std::copy_n(qkv + d + head * w, w, headKeys + static_cast<std::ptrdiff_t>(position) * w);
-        std::copy_n(qkv + 2 * d + head * w, w, headValues + static_cast<std::ptrdiff_t>(position) * w);
-        for (int i = 0; i < w; ++i)
-            query[i] *= queryScale;
-
-        // weights (keyCount) = softmax(keys (keyCount, W) · query (W))
-        float *weights = m_weights.data();
-        cblas_sgemv(CblasRowMajor, CblasNoTrans, keyCount, w, 1.0f, headKeys, w, query, 1, 0.0f, weights, 1);
-        const float best = *std::max_element(weights, weights + keyCount);
-        float total = 0.0f;
-        for (int key = 0; key < keyCount; ++key) {
-            weights[key] = std::exp(weights[key] - best);
-            total += weights[key];
+    const int heads = config.heads;
+    const int k = static_cast<int>(positions.size());
+    // One task per row and head: each writes its key and value into the cache, then attends.
+    at::parallel_for(0, static_cast<std::int64_t>(k) * heads, 1, [&](std::int64_t begin, std::int64_t end) {
+        for (std::int64_t task = begin; task < end; ++task) {
+            const int row = static_cast<int>(task / heads);
+            const int head = static_cast<int>(task % heads);
+            const int position = positions[row];
+            const float *qkv = m_qkv.data() + static_cast<std::ptrdiff_t>(row) * 3 * d;                 // (3D) of this row
+            const std::ptrdiff_t headStart = static_cast<std::ptrdiff_t>(head) * config.context * w;
+            float *keys = caches[row]->keys[layerIndex].data_ptr<float>() + headStart;     // (context, W) of (1, H, context, W)
+            float *values = caches[row]->values[layerIndex].data_ptr<float>() + headStart; // (context, W)
+            std::copy_n(qkv + d + head * w, w, keys + static_cast<std::ptrdiff_t>(position) * w);
+            std::copy_n(qkv + 2 * d + head * w, w, values + static_cast<std::ptrdiff_t>(position) * w);
+            attendOneHead(qkv + head * w, keys, values, position + 1, w,
+                          m_scores.data() + task * config.context,                          // (context) scratch of this task
+                          m_mixed.data() + static_cast<std::ptrdiff_t>(row) * d + head * w); // (W) of (K, D)
         }
-        const float normaliser = 1.0f / total;
-        for (int key = 0; key < keyCount; ++key)
-            weights[key] *= normaliser;
-
-        // mixed (W) of this head = values (keyCount, W)^T · weights (keyCount)
-        cblas_sgemv(CblasRowMajor, CblasTrans, keyCount, w, 1.0f, headValues, w, weights, 1, 0.0f, mixed + head * w, 1);
-    }
+    });
 }
 
 void IncrementalStep::run(std::span<const EventCodes> codes, std::span<const int> positions, std::span<KvCache *const> caches,
@@ -167,21 +176,19 @@ void IncrementalStep::run(std::span<const EventCodes> codes, std::span<const int
     const bool bf16 = !m_layerMatrices.empty();
     for (int i = 0; i < config.layers; ++i) {
         const Network::Layer &layer = m_network.m_layers[i];
-        const Bf16Matrix *matrices = bf16 ? &m_layerMatrices[static_cast<std::size_t>(i) * 4] : nullptr; // qkv, out, in, feedOut
+        // the bfloat16 copy of this layer's qkv (0), out (1), in (2) or feedOut (3) weights, if any
+        const auto matrix = [&](int j) { return bf16 ? &m_layerMatrices[static_cast<std::size_t>(i * 4 + j)] : nullptr; };
         for (int row = 0; row < k; ++row)
             layerNorm(rowsOf(m_x, row, 1), layer.norm1Weight, layer.norm1Bias, rowsOf(m_normed, row, 1), d);
-        affine(layer.qkvWeight, layer.qkvBias, bf16 ? &matrices[0] : nullptr, m_normed.data(), m_qkv.data(), k);            // (K, 3D)
-        for (int row = 0; row < k; ++row)
-            attend(i, row, positions[row], *caches[row]);                                    // (K, D) into m_mixed
-        affine(layer.outWeight, layer.outBias, bf16 ? &matrices[1] : nullptr, m_mixed.data(), m_projected.data(), k);       // (K, D)
+        affine(layer.qkvWeight, layer.qkvBias, matrix(0), m_normed.data(), m_qkv.data(), k);             // (K, 3D)
+        attend(i, positions, caches);                                                                     // (K, D) into m_mixed
+        affine(layer.outWeight, layer.outBias, matrix(1), m_mixed.data(), m_projected.data(), k);       // (K, D)
         addInto(m_x.data(), m_projected.data(), k * d);
 
         for (int row = 0; row < k; ++row)
             layerNorm(rowsOf(m_x, row, 1), layer.norm2Weight, layer.norm2Bias, rowsOf(m_normed, row, 1), d);
-        affine(layer.inWeight, layer.inBias, bf16 ? &matrices[2] : nullptr, m_normed.data(), m_hidden.data(), k);           // (K, 4D)
-        for (float *unit = m_hidden.data(); unit != m_hidden.data() + static_cast<std::ptrdiff_t>(k) * 4 * d; ++unit)
-            *unit = 0.5f * *unit * (1.0f + std::erf(*unit / std::numbers::sqrt2_v<float>)); // exact (erf) GELU
-        affine(layer.feedOutWeight, layer.feedOutBias, bf16 ? &matrices[3] : nullptr, m_hidden.data(), m_projected.data(), k); // (K, D)
+        affine(layer.inWeight, layer.inBias, matrix(2), m_normed.data(), m_hidden.data(), k, true);      // (K, 4D), GELU
+        affine(layer.feedOutWeight, layer.feedOutBias, matrix(3), m_hidden.data(), m_projected.data(), k); // (K, D)
         addInto(m_x.data(), m_projected.data(), k * d);
     }
     for (int row = 0; row < k; ++row)

@@ -16,6 +16,9 @@
 // through Network::forward in one pass and the events after it through this step. With
 // DecodingWeights::BFloat16 (transformermodel.h) the step keeps its own bfloat16 copy of the
 // matrices (bf16matrix.h), made once when it is constructed: half the bytes read per event.
+// With more than one LibTorch thread (torch::set_num_threads; the app uses every core) the
+// threads share each bfloat16 product by ranges of its rows, and the heads' attention by
+// row and head (attentionkernels.h), through at::parallel_for.
 #pragma once
 
 #include "generation/logitsource.h"
@@ -44,11 +47,13 @@ public:
              std::span<EventLogits> logits);
 
 private:
-    void attend(int layerIndex, int row, int position, KvCache &cache);
+    // Every row's new key and value into its cache, and m_mixed (K, D) from m_qkv (K, 3D).
+    void attend(int layerIndex, std::span<const int> positions, std::span<KvCache *const> caches);
 
-    // out (K, rows) = in (K, columns) · weight^T + bias, from the bfloat16 copy when there is one.
+    // out (K, rows) = in (K, columns) · weight^T + bias, from the bfloat16 copy when there is
+    // one, then GELU if asked.
     void affine(const torch::Tensor &weight, const torch::Tensor &bias, const Bf16Matrix *packed, const float *in,
-                float *out, int k);
+                float *out, int k, bool gelu = false);
 
     const Network &m_network;
     int m_maxRows;
@@ -60,7 +65,7 @@ private:
     std::vector<float> m_mixed;     // (K, D) = (K, H, W): every head's attention output
     std::vector<float> m_projected; // (K, D) a sublayer's output before the residual sum
     std::vector<float> m_hidden;    // (K, 4D) the feed-forward layer's hidden units
-    std::vector<float> m_weights;   // (context) one head's attention over one row's keys so far
+    std::vector<float> m_scores;    // (K, H, context) each head's attention over its row's keys so far
     std::vector<float> m_logits;    // (K, V) one field's logits, V the largest vocabulary
 };
 

@@ -6,6 +6,8 @@
 
 #include <QSaveFile>
 
+#include <dlfcn.h>
+
 #include <algorithm>
 #include <cstring>
 
@@ -66,9 +68,19 @@ AttentionMaps TorchModelPlugin::attention(const TransformerModel &model, std::sp
     return maps;
 }
 
+void setIntraOpThreads(int threads)
+{
+    threads = std::max(threads, 1);
+    torch::set_num_threads(threads);
+    using SetThreads = void (*)(int);
+    static const auto openBlasSetThreads = reinterpret_cast<SetThreads>(dlsym(RTLD_DEFAULT, "openblas_set_num_threads"));
+    if (openBlasSetThreads)
+        openBlasSetThreads(threads);
+}
+
 void TorchModelPlugin::setThreads(int threads)
 {
-    torch::set_num_threads(std::max(threads, 1));
+    setIntraOpThreads(threads);
 }
 
 QString writeModelFile(const Network &network, const QString &path, const std::map<QString, QString> &metadata,

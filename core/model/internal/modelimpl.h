@@ -44,5 +44,11 @@ QString writeModelFile(const Network &network, const QString &path, const std::m
 // (1, T, 6) int64 codes of a sequence.
 torch::Tensor eventCodes(std::span<const Event> events);
 
+// LibTorch's intra-op threads, and OpenBLAS's to match (when the BLAS is OpenBLAS). OpenBLAS
+// keeps its own pool, as many threads as cores, whose idle workers spin for a while after
+// each product; with a one-thread setting (a data-parallel training worker) they took the
+// cores that the other workers and the decoding step needed.
+void setIntraOpThreads(int threads);
+
 } // namespace tutti
 // end of modelimpl.h

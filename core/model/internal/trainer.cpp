@@ -487,7 +487,7 @@ int TorchModelPlugin::train(const TrainingOptions &options, const TrainingCallba
     if (!group)
         return fail(error);
     const auto stopRequested = [&callbacks] { return callbacks.stopRequested && callbacks.stopRequested(); };
-    torch::set_num_threads(options.threads > 0 ? options.threads : defaultTrainingThreads());
+    setIntraOpThreads(options.threads > 0 ? options.threads : defaultTrainingThreads());
     bool bf16 = false;
     if (QString problem = choosePrecision(options.precision, bf16); !problem.isEmpty())
         return fail(problem);
@@ -682,7 +682,7 @@ double TorchModelPlugin::benchmarkTraining(const ModelConfig &config, int batchS
                                            TrainingPrecision precision)
 {
     if (threads > 0)
-        torch::set_num_threads(threads);
+        setIntraOpThreads(threads);
     torch::manual_seed(1);
     Network network(config);
     AdamW optimizer(network.parameters());

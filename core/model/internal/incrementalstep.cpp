@@ -87,7 +87,8 @@ IncrementalStep::IncrementalStep(const Network &network, int maxRows)
     m_projected.resize(rows * width);
     m_hidden.resize(rows * 4 * width);
     m_scores.resize(rows * static_cast<std::size_t>(config.heads) * static_cast<std::size_t>(config.context));
-    m_logits.resize(rows * static_cast<std::size_t>(*std::max_element(config.vocabularySizes.begin(), config.vocabularySizes.end())));
+    m_largestVocabulary = *std::max_element(config.vocabularySizes.begin(), config.vocabularySizes.end());
+    m_logits.resize(static_cast<std::size_t>(fieldCount) * rows * static_cast<std::size_t>(m_largestVocabulary));
     if (decodingWeights() == DecodingWeights::BFloat16) {
         for (const Network::Layer &layer : network.m_layers) {
             m_layerMatrices.push_back(packed(layer.qkvWeight));
@@ -100,26 +101,34 @@ IncrementalStep::IncrementalStep(const Network &network, int maxRows)
     }
 }
 
+// The members below run inside the step's parallel region (or on the one thread outside
+// any): each `omp for` shares its loop among the region's threads and ends in a barrier.
+
 void IncrementalStep::affine(const torch::Tensor &weight, const torch::Tensor &bias, const Bf16Matrix *packedWeight,
                              const float *in, float *out, int k, bool gelu)
 {
     const int rows = static_cast<int>(weight.size(0));
     if (!packedWeight) { // one BLAS call, which OpenBLAS spreads over its own threads where that pays
-        affineFloat32(weight, bias, in, out, k);
-        if (gelu)
-            geluInPlace(out, out + static_cast<std::ptrdiff_t>(k) * rows);
+#pragma omp single
+        {
+            affineFloat32(weight, bias, in, out, k);
+            if (gelu)
+                geluInPlace(out, out + static_cast<std::ptrdiff_t>(k) * rows);
+        }
         return;
     }
-    // Each thread takes a range of output columns, in blocks of 8 so that its share keeps the
-    // kernel's blocks of 2 and 4 weight rows whole, and applies the GELU to what it wrote.
+    // Each thread takes blocks of 8 output columns, which keeps the kernel's blocks of 2 and 4
+    // weight rows whole, and applies the GELU to what it wrote.
     constexpr int block = 8;
-    at::parallel_for(0, (rows + block - 1) / block, 1, [&](std::int64_t begin, std::int64_t end) {
-        const int first = static_cast<int>(begin) * block;
-        const int last = std::min(rows, static_cast<int>(end) * block);
+    const int blocks = (rows + block - 1) / block;
+#pragma omp for schedule(static)
+    for (int b = 0; b < blocks; ++b) {
+        const int first = b * block;
+        const int last = std::min(rows, first + block);
         packedWeight->affine(floats(bias), in, out, k, first, last);
         for (int row = 0; gelu && row < k; ++row)
             geluInPlace(out + static_cast<std::ptrdiff_t>(row) * rows + first, out + static_cast<std::ptrdiff_t>(row) * rows + last);
-    });
+    }
 }
 
 void IncrementalStep::attend(int layerIndex, std::span<const int> positions, std::span<KvCache *const> caches)
@@ -128,24 +137,40 @@ void IncrementalStep::attend(int layerIndex, std::span<const int> positions, std
     const int d = config.width;
     const int w = config.headWidth();
     const int heads = config.heads;
-    const int k = static_cast<int>(positions.size());
+    const int tasks = static_cast<int>(positions.size()) * heads;
     // One task per row and head: each writes its key and value into the cache, then attends.
-    at::parallel_for(0, static_cast<std::int64_t>(k) * heads, 1, [&](std::int64_t begin, std::int64_t end) {
-        for (std::int64_t task = begin; task < end; ++task) {
-            const int row = static_cast<int>(task / heads);
-            const int head = static_cast<int>(task % heads);
-            const int position = positions[row];
-            const float *qkv = m_qkv.data() + static_cast<std::ptrdiff_t>(row) * 3 * d;                 // (3D) of this row
-            const std::ptrdiff_t headStart = static_cast<std::ptrdiff_t>(head) * config.context * w;
-            float *keys = caches[row]->keys[layerIndex].data_ptr<float>() + headStart;     // (context, W) of (1, H, context, W)
-            float *values = caches[row]->values[layerIndex].data_ptr<float>() + headStart; // (context, W)
-            std::copy_n(qkv + d + head * w, w, keys + static_cast<std::ptrdiff_t>(position) * w);
-            std::copy_n(qkv + 2 * d + head * w, w, values + static_cast<std::ptrdiff_t>(position) * w);
-            attendOneHead(qkv + head * w, keys, values, position + 1, w,
-                          m_scores.data() + task * config.context,                          // (context) scratch of this task
-                          m_mixed.data() + static_cast<std::ptrdiff_t>(row) * d + head * w); // (W) of (K, D)
-        }
-    });
+#pragma omp for schedule(static)
+    for (int task = 0; task < tasks; ++task) {
+        const int row = task / heads;
+        const int head = task % heads;
+        const int position = positions[row];
+        const float *qkv = m_qkv.data() + static_cast<std::ptrdiff_t>(row) * 3 * d;         // (3D) of this row
+        const std::ptrdiff_t headStart = static_cast<std::ptrdiff_t>(head) * config.context * w;
+        float *keys = caches[row]->keys[layerIndex].data_ptr<float>() + headStart;     // (context, W) of (1, H, context, W)
+        float *values = caches[row]->values[layerIndex].data_ptr<float>() + headStart; // (context, W)
+        std::copy_n(qkv + d + head * w, w, keys + static_cast<std::ptrdiff_t>(position) * w);
+        std::copy_n(qkv + 2 * d + head * w, w, values + static_cast<std::ptrdiff_t>(position) * w);
+        attendOneHead(qkv + head * w, keys, values, position + 1, w,
+                      m_scores.data() + static_cast<std::ptrdiff_t>(task) * config.context, // (context) scratch of this task
+                      m_mixed.data() + static_cast<std::ptrdiff_t>(row) * d + head * w);    // (W) of (K, D)
+    }
+}
+
+void IncrementalStep::normRows(const torch::Tensor &weight, const torch::Tensor &bias, const float *residual, int k)
+{
+    const int d = m_network.config().width;
+#pragma omp for schedule(static)
+    for (int row = 0; row < k; ++row) {
+        float *x = m_x.data() + static_cast<std::ptrdiff_t>(row) * d;
+        if (residual)
+            addInto(x, residual + static_cast<std::ptrdiff_t>(row) * d, d);
+        layerNorm(x, weight, bias, m_normed.data() + static_cast<std::ptrdiff_t>(row) * d, d);
+    }
+}
+
+float *IncrementalStep::fieldLogits(int field, int k)
+{
+    return m_logits.data() + static_cast<std::ptrdiff_t>(field) * k * m_largestVocabulary;
 }
 
 void IncrementalStep::run(std::span<const EventCodes> codes, std::span<const int> positions, std::span<KvCache *const> caches,
@@ -169,38 +194,40 @@ void IncrementalStep::run(std::span<const EventCodes> codes, std::span<const int
             addInto(x, floats(m_network.m_embeddings[field]) + code * d, d);
         }
     }
-    const auto rowsOf = [d](std::vector<float> &buffer, int row, int multiple) {
-        return buffer.data() + static_cast<std::ptrdiff_t>(row) * multiple * d;
-    };
 
+    // One parallel region for the whole step, its parts separated by the barriers that end
+    // each shared loop: a region per product cost more than the product on small models.
     const bool bf16 = !m_layerMatrices.empty();
-    for (int i = 0; i < config.layers; ++i) {
-        const Network::Layer &layer = m_network.m_layers[i];
-        // the bfloat16 copy of this layer's qkv (0), out (1), in (2) or feedOut (3) weights, if any
-        const auto matrix = [&](int j) { return bf16 ? &m_layerMatrices[static_cast<std::size_t>(i * 4 + j)] : nullptr; };
-        for (int row = 0; row < k; ++row)
-            layerNorm(rowsOf(m_x, row, 1), layer.norm1Weight, layer.norm1Bias, rowsOf(m_normed, row, 1), d);
-        affine(layer.qkvWeight, layer.qkvBias, matrix(0), m_normed.data(), m_qkv.data(), k);             // (K, 3D)
-        attend(i, positions, caches);                                                                     // (K, D) into m_mixed
-        affine(layer.outWeight, layer.outBias, matrix(1), m_mixed.data(), m_projected.data(), k);       // (K, D)
-        addInto(m_x.data(), m_projected.data(), k * d);
-
-        for (int row = 0; row < k; ++row)
-            layerNorm(rowsOf(m_x, row, 1), layer.norm2Weight, layer.norm2Bias, rowsOf(m_normed, row, 1), d);
-        affine(layer.inWeight, layer.inBias, matrix(2), m_normed.data(), m_hidden.data(), k, true);      // (K, 4D), GELU
-        affine(layer.feedOutWeight, layer.feedOutBias, matrix(3), m_hidden.data(), m_projected.data(), k); // (K, D)
-        addInto(m_x.data(), m_projected.data(), k * d);
+    const int threads = std::max(1, at::get_num_threads());
+#pragma omp parallel num_threads(threads) if (threads > 1)
+    {
+        const float *residual = nullptr; // the feed-forward output of the layer before
+        for (int i = 0; i < config.layers; ++i) {
+            const Network::Layer &layer = m_network.m_layers[i];
+            // the bfloat16 copy of this layer's qkv (0), out (1), in (2) or feedOut (3) weights, if any
+            const auto matrix = [&](int j) { return bf16 ? &m_layerMatrices[static_cast<std::size_t>(i * 4 + j)] : nullptr; };
+            normRows(layer.norm1Weight, layer.norm1Bias, residual, k);                                          // x += residual; (K, D)
+            affine(layer.qkvWeight, layer.qkvBias, matrix(0), m_normed.data(), m_qkv.data(), k);               // (K, 3D)
+            attend(i, positions, caches);                                                                       // (K, D) into m_mixed
+            affine(layer.outWeight, layer.outBias, matrix(1), m_mixed.data(), m_projected.data(), k);          // (K, D)
+            normRows(layer.norm2Weight, layer.norm2Bias, m_projected.data(), k);                                // x += attention
+            affine(layer.inWeight, layer.inBias, matrix(2), m_normed.data(), m_hidden.data(), k, true);        // (K, 4D), GELU
+            affine(layer.feedOutWeight, layer.feedOutBias, matrix(3), m_hidden.data(), m_projected.data(), k); // (K, D)
+            residual = m_projected.data();
+        }
+        normRows(m_network.m_normWeight, m_network.m_normBias, residual, k);
+        for (int field = 0; field < fieldCount; ++field) {
+            affine(m_network.m_headWeights[field], m_network.m_headBiases[field],
+                   bf16 ? &m_headMatrices[static_cast<std::size_t>(field)] : nullptr, m_normed.data(), fieldLogits(field, k), k); // (K, V)
+        }
     }
-    for (int row = 0; row < k; ++row)
-        layerNorm(rowsOf(m_x, row, 1), m_network.m_normWeight, m_network.m_normBias, rowsOf(m_normed, row, 1), d);
-
     for (int field = 0; field < fieldCount; ++field) {
         const int v = static_cast<int>(m_network.m_headWeights[field].size(0));
-        affine(m_network.m_headWeights[field], m_network.m_headBiases[field], bf16 ? &m_headMatrices[static_cast<std::size_t>(field)] : nullptr, m_normed.data(), m_logits.data(), k); // (K, V)
+        const float *head = fieldLogits(field, k); // (K, V)
         for (int row = 0; row < k; ++row) {
             std::vector<float> &out = logits[row].fields[field];                                // (V)
             TORCH_CHECK(static_cast<int>(out.size()) == v, "IncrementalStep: logits not sized for the model");
-            std::copy_n(m_logits.data() + static_cast<std::ptrdiff_t>(row) * v, v, out.data());
+            std::copy_n(head + static_cast<std::ptrdiff_t>(row) * v, v, out.data());
         }
     }
 }

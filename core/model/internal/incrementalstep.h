@@ -16,9 +16,11 @@
 // through Network::forward in one pass and the events after it through this step. With
 // DecodingWeights::BFloat16 (transformermodel.h) the step keeps its own bfloat16 copy of the
 // matrices (bf16matrix.h), made once when it is constructed: half the bytes read per event.
-// With more than one LibTorch thread (torch::set_num_threads; the app uses every core) the
-// threads share each bfloat16 product by ranges of its rows, and the heads' attention by
-// row and head (attentionkernels.h), through at::parallel_for.
+// With more than one LibTorch thread (torch::set_num_threads; the app uses every core) a step
+// is one OpenMP parallel region: its threads share each bfloat16 product by blocks of rows
+// and the attention by row and head (attentionkernels.h), and wait for each other between
+// the parts. Each output is computed whole by one thread, so the result does not depend on
+// the number of threads.
 #pragma once
 
 #include "generation/logitsource.h"
@@ -54,6 +56,10 @@ private:
     // one, then GELU if asked.
     void affine(const torch::Tensor &weight, const torch::Tensor &bias, const Bf16Matrix *packed, const float *in,
                 float *out, int k, bool gelu = false);
+    // m_x += residual (K, D) when given, then m_normed = LayerNorm(m_x), row by row.
+    void normRows(const torch::Tensor &weight, const torch::Tensor &bias, const float *residual, int k);
+    // One field's (K, V) logits in m_logits.
+    float *fieldLogits(int field, int k);
 
     const Network &m_network;
     int m_maxRows;
@@ -66,7 +72,8 @@ private:
     std::vector<float> m_projected; // (K, D) a sublayer's output before the residual sum
     std::vector<float> m_hidden;    // (K, 4D) the feed-forward layer's hidden units
     std::vector<float> m_scores;    // (K, H, context) each head's attention over its row's keys so far
-    std::vector<float> m_logits;    // (K, V) one field's logits, V the largest vocabulary
+    int m_largestVocabulary = 0;
+    std::vector<float> m_logits;    // (6, K, V) every field's logits, V its vocabulary (room for the largest)
 };
 
 } // namespace tutti

@@ -2,6 +2,8 @@
 // attentionkernels.cpp — scores, softmax and the weighted sum of values for one head, in AVX2 or plain loops.
 #include "model/internal/attentionkernels.h"
 
+#include "model/internal/simd.h"
+
 #include <immintrin.h>
 
 #include <algorithm>
@@ -10,12 +12,6 @@
 
 namespace tutti {
 namespace {
-
-bool vectorsOnThisCpu()
-{
-    static const bool fast = __builtin_cpu_supports("avx2") && __builtin_cpu_supports("fma");
-    return fast;
-}
 
 // scores[j] = keys[j] · query * scale
 void scoresPlain(const float *query, const float *keys, int keyCount, int width, float scale, float *scores)
@@ -40,13 +36,6 @@ void weightedSumPlain(const float *values, int keyCount, int width, const float 
     }
 }
 
-__attribute__((target("avx2,fma"))) float total(__m256 a)
-{
-    const __m128 half = _mm_add_ps(_mm256_castps256_ps128(a), _mm256_extractf128_ps(a, 1));
-    const __m128 pair = _mm_add_ps(half, _mm_movehl_ps(half, half));
-    return _mm_cvtss_f32(_mm_add_ss(pair, _mm_shuffle_ps(pair, pair, 1)));
-}
-
 // The width a multiple of 8: four keys at a time, their four sums gathered by horizontal adds.
 __attribute__((target("avx2,fma"))) void scoresAvx2(const float *query, const float *keys, int keyCount, int width,
                                                     float scale, float *scores)
@@ -62,16 +51,14 @@ __attribute__((target("avx2,fma"))) void scoresAvx2(const float *query, const fl
             a2 = _mm256_fmadd_ps(_mm256_loadu_ps(k0 + 2 * width + c), q, a2);
             a3 = _mm256_fmadd_ps(_mm256_loadu_ps(k0 + 3 * width + c), q, a3);
         }
-        const __m256 pairs = _mm256_hadd_ps(_mm256_hadd_ps(a0, a1), _mm256_hadd_ps(a2, a3));
-        const __m128 sums = _mm_add_ps(_mm256_castps256_ps128(pairs), _mm256_extractf128_ps(pairs, 1));
-        _mm_storeu_ps(scores + j, _mm_mul_ps(sums, _mm_set1_ps(scale)));
+        _mm_storeu_ps(scores + j, _mm_mul_ps(simd::totals(a0, a1, a2, a3), _mm_set1_ps(scale)));
     }
     for (; j < keyCount; ++j) {
         const float *key = keys + static_cast<std::ptrdiff_t>(j) * width;
         __m256 a = _mm256_setzero_ps();
         for (int c = 0; c < width; c += 8)
             a = _mm256_fmadd_ps(_mm256_loadu_ps(key + c), _mm256_loadu_ps(query + c), a);
-        scores[j] = total(a) * scale;
+        scores[j] = simd::total(a) * scale;
     }
 }
 
@@ -110,7 +97,7 @@ void attendOneHead(const float *query, const float *keys, const float *values, i
                    float *out)
 {
     const float scale = static_cast<float>(1.0 / std::sqrt(static_cast<double>(width)));
-    const bool vectors = vectorsOnThisCpu() && width % 8 == 0;
+    const bool vectors = simd::avx2AndFma() && width % 8 == 0;
     if (vectors)
         scoresAvx2(query, keys, keyCount, width, scale, scores);
     else

@@ -2,6 +2,8 @@
 // bf16matrix.cpp — rounding to bfloat16, and K rows times a bfloat16 matrix in AVX2.
 #include "model/internal/bf16matrix.h"
 
+#include "model/internal/simd.h"
+
 #include <immintrin.h>
 
 #include <cstring>
@@ -48,20 +50,6 @@ __attribute__((target("avx2,fma"))) inline __m256 widen8(const std::uint16_t *va
     return _mm256_castsi256_ps(_mm256_slli_epi32(_mm256_cvtepu16_epi32(half), 16));
 }
 
-// The four lanes' totals of four accumulators: (sum a0, sum a1, sum a2, sum a3).
-__attribute__((target("avx2,fma"))) inline __m128 totals(__m256 a0, __m256 a1, __m256 a2, __m256 a3)
-{
-    const __m256 pairs = _mm256_hadd_ps(_mm256_hadd_ps(a0, a1), _mm256_hadd_ps(a2, a3));
-    return _mm_add_ps(_mm256_castps256_ps128(pairs), _mm256_extractf128_ps(pairs, 1));
-}
-
-__attribute__((target("avx2,fma"))) float total(__m256 a)
-{
-    const __m128 half = _mm_add_ps(_mm256_castps256_ps128(a), _mm256_extractf128_ps(a, 1));
-    const __m128 pair = _mm_add_ps(half, _mm_movehl_ps(half, half));
-    return _mm_cvtss_f32(_mm_add_ss(pair, _mm_shuffle_ps(pair, pair, 1)));
-}
-
 // out[row] = bias[row] + weights[row] · x for one input row: blocks of four weight rows read
 // straight from bfloat16 into registers, each weight once.
 __attribute__((target("avx2,fma"))) void oneInput(const std::uint16_t *weights, int rows, int columns,
@@ -80,7 +68,7 @@ __attribute__((target("avx2,fma"))) void oneInput(const std::uint16_t *weights, 
             a3 = _mm256_fmadd_ps(widen8(block + 3 * columns + c), xv, a3);
         }
         alignas(16) float sums[4];
-        _mm_store_ps(sums, totals(a0, a1, a2, a3));
+        _mm_store_ps(sums, simd::totals(a0, a1, a2, a3));
         for (int r = 0; r < 4; ++r) {
             for (int c = vectorColumns; c < columns; ++c)
                 sums[r] += fromBf16(block[r * columns + c]) * x[c];
@@ -92,7 +80,7 @@ __attribute__((target("avx2,fma"))) void oneInput(const std::uint16_t *weights, 
         __m256 a = _mm256_setzero_ps();
         for (int c = 0; c < vectorColumns; c += 8)
             a = _mm256_fmadd_ps(widen8(line + c), _mm256_loadu_ps(x + c), a);
-        float sum = total(a);
+        float sum = simd::total(a);
         for (int c = vectorColumns; c < columns; ++c)
             sum += fromBf16(line[c]) * x[c];
         out[row] = bias[row] + sum;
@@ -136,8 +124,8 @@ __attribute__((target("avx2,fma"))) void fourInputs(const std::uint16_t *weights
         }
         alignas(16) float first[4];
         alignas(16) float second[4];
-        _mm_store_ps(first, totals(a00, a01, a02, a03));
-        _mm_store_ps(second, totals(a10, a11, a12, a13));
+        _mm_store_ps(first, simd::totals(a00, a01, a02, a03));
+        _mm_store_ps(second, simd::totals(a10, a11, a12, a13));
         for (int c = vectorColumns; c < columns; ++c) {
             const float u = fromBf16(w0[c]);
             const float v = fromBf16(w1[c]);
@@ -199,8 +187,7 @@ void Bf16Matrix::affine(const float *bias, const float *in, float *out, int k, i
 
 bool Bf16Matrix::fastOnThisCpu()
 {
-    static const bool fast = __builtin_cpu_supports("avx2") && __builtin_cpu_supports("fma");
-    return fast;
+    return simd::avx2AndFma();
 }
 
 } // namespace tutti

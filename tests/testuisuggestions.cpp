@@ -8,6 +8,7 @@
 // it, where music must come out: random weights end a continuation after a note or two, so
 // only a trained model writes enough notes to see and a request long enough to cancel.
 #include "analysis/originalityindexbuilder.h"
+#include "analysis/suggestionoriginality.h"
 #include "audio/audiocontroller.h"
 #include "audio/soundfonts.h"
 #include "edit/scoredocument.h"
@@ -38,6 +39,7 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QPushButton>
+#include <QScopeGuard>
 #include <QSettings>
 #include <QSignalSpy>
 #include <QSpinBox>
@@ -547,6 +549,45 @@ private Q_SLOTS:
         }
         QVERIFY(wrapped >= 2);
         QVERIFY(frame(range).bottom() < frame(f.find<QSpinBox>(u"suggestionLength"_s)).top());
+    }
+
+    void theFirstRunAlreadyAvoidsCopies()
+    {
+        // (the shipped model: a tiny random one writes too few notes to copy anything)
+        QVERIFY2(!m_shippedModel.isEmpty(), "the shipped model is in models/");
+        qputenv("TUTTI_MODEL", m_shippedModel.toUtf8());
+        const auto restore = qScopeGuard([] { qunsetenv("TUTTI_CORPUS_INDEX"); });
+        // GIVEN the candidate that a run with copies allowed writes from seed 100
+        Suggestion copied;
+        Score score;
+        {
+            Fixture f;
+            f.find<QCheckBox>(u"suggestionAvoidCopies"_s)->setChecked(false);
+            f.askToContinue(1, 4);
+            QTRY_VERIFY_WITH_TIMEOUT(!f.suggestions->isBusy(), 20000);
+            QCOMPARE(f.suggestions->candidates()->count(), 1);
+            copied = f.suggestions->candidates()->at(0);
+            score = f.window.document()->score();
+        }
+        // AND an originality index whose one training piece is that candidate
+        OriginalityIndexBuilder builder;
+        QVERIFY(builder.addPiece(u"openscore-quartets/Tiny/Model/sq1"_s, applySuggestion(score, copied)));
+        const OriginalityIndex index = std::move(builder).build();
+        QVERIFY2(checkSuggestion(index, score, copied).copies(), "the candidate copies the piece made of it");
+        const QString indexPath = m_dir.filePath(u"candidate.index"_s);
+        QVERIFY2(index.save(indexPath).isEmpty(), "the index is saved");
+        qputenv("TUTTI_CORPUS_INDEX", indexPath.toUtf8());
+        // WHEN a new window, whose model has not loaded yet, asks for the same with copies avoided
+        Fixture f;
+        QCOMPARE(f.suggestions->modelLoader()->state(), ModelLoader::State::Idle);
+        f.find<QCheckBox>(u"suggestionAvoidCopies"_s)->setChecked(true);
+        f.askToContinue(1, 4);
+        QTRY_VERIFY_WITH_TIMEOUT(!f.suggestions->isBusy(), 20000);
+        // THEN the index that loaded with the model guarded that first run: no copy is written
+        QCOMPARE(f.suggestions->candidates()->count(), 1);
+        QVERIFY(!f.suggestions->originalityIndex().isEmpty());
+        QVERIFY(!f.suggestions->candidates()->copies(0));
+        QVERIFY(applySuggestion(score, f.suggestions->candidates()->at(0)) != applySuggestion(score, copied));
     }
 
     void theTrayFlagsACandidateThatCopiesATrainingPiece()

@@ -14,7 +14,7 @@ const std::vector<Command> &commands()
 {
     static const std::vector<Command> table = {
         {u"info"_s, u"Describe a score: tracks, instruments, notes, bars, duration, tempo and metre"_s, runInfo},
-        {u"convert"_s, u"Convert between MIDI, MusicXML (import only) and .tutti"_s, runConvert},
+        {u"convert"_s, u"Convert between MIDI, MusicXML (.musicxml, .mxl) and .tutti, both ways"_s, runConvert},
         {u"render"_s, u"Render a score to a WAV file through a SoundFont"_s, runRender},
         {u"train"_s, u"Train the music transformer on MIDI and MusicXML files"_s, runTrain},
         {u"finetune"_s, u"Fine-tune the music transformer on your own music; NLL per note before and after"_s, runFinetune},

@@ -16,6 +16,23 @@ using namespace Qt::StringLiterals;
 
 namespace tutti {
 
+// The copy guard of a run asked for before the model (and the index beside it) has loaded:
+// empty until bind() gives it the index. bind() runs on the GUI thread in the handler of
+// ModelLoader::loaded, which is connected before the worker's, so it happens before the
+// run's thread starts and that thread only ever reads.
+class SuggestionController::LateCopyGuard final : public CopyGuard
+{
+public:
+    void bind(const OriginalityIndex &index) { m_guard = makeIndexCopyGuard(index); }
+    std::bitset<128> copyingPitches(std::span<const LinePoint> line, std::int64_t step) const override
+    {
+        return m_guard ? m_guard->copyingPitches(line, step) : std::bitset<128>();
+    }
+
+private:
+    std::shared_ptr<const CopyGuard> m_guard;
+};
+
 SuggestionController::SuggestionController(ScoreDocument *document, ModelLoader *loader, QObject *parent)
     : QObject(parent)
     , m_document(document)
@@ -26,6 +43,10 @@ SuggestionController::SuggestionController(ScoreDocument *document, ModelLoader 
     connect(m_loader, &ModelLoader::loaded, this, [this] {
         if (!m_originalityGiven)
             m_originality = m_loader->originalityIndex();
+        if (m_lateGuard) {
+            m_lateGuard->bind(m_originality);
+            m_lateGuard.reset();
+        }
         Q_EMIT message(m_loader->description() + u"; "_s + m_loader->originalityDescription());
     });
     m_worker = new SuggestionWorker(loader, this);
@@ -83,8 +104,14 @@ void SuggestionController::generate(const SuggestionRequest &request)
     if (m_loader->state() != ModelLoader::State::Ready)
         Q_EMIT message(u"Loading the music model..."_s);
     SuggestionRequest withGuard = request;
-    if (withGuard.avoidCopies && !withGuard.copyGuard)
-        withGuard.copyGuard = makeIndexCopyGuard(m_originality); // null without an index: nothing to avoid
+    if (withGuard.avoidCopies && !withGuard.copyGuard) {
+        if (m_loader->state() == ModelLoader::State::Ready || m_originalityGiven) {
+            withGuard.copyGuard = makeIndexCopyGuard(m_originality); // null without an index: nothing to avoid
+        } else { // the index comes with the model, which loads before the run starts
+            m_lateGuard = std::make_shared<LateCopyGuard>();
+            withGuard.copyGuard = m_lateGuard;
+        }
+    }
     if (!m_worker->start(m_document->score(), withGuard)) // started() or finished() continues
         setBusy(false);
 }

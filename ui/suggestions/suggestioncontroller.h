@@ -22,6 +22,8 @@
 #include <QObject>
 #include <QString>
 
+#include <memory>
+
 namespace tutti {
 
 class CandidateListModel;
@@ -72,8 +74,10 @@ private:
     ModelLoader *m_loader;
     SuggestionWorker *m_worker = nullptr;
     CandidateListModel *m_candidates;
+    class LateCopyGuard;
     OriginalityIndex m_originality;
     bool m_originalityGiven = false;
+    std::shared_ptr<LateCopyGuard> m_lateGuard; // a run's guard waiting for the model's index
     int m_selected = -1;
     int m_expected = 0;                          // candidates asked for in the current run
     bool m_busy = false;

@@ -7,8 +7,8 @@ set -euo pipefail
 packages=(
   # toolchain
   build-essential cmake ninja-build pkg-config git clang
-  # Qt 6 (Widgets, Test, Svg) and MusicXML's compressed container
-  qt6-base-dev qt6-base-dev-tools qt6-svg-dev libquazip1-qt6-dev
+  # Qt 6 (Widgets, Test, Svg), MusicXML's compressed container and its XML parser
+  qt6-base-dev qt6-base-dev-tools qt6-svg-dev libquazip1-qt6-dev libxml2-dev
   # the model: LibTorch plus the BLAS and allocator that make it fast on a CPU
   libtorch-dev libopenblas0-openmp libtcmalloc-minimal4 libgoogle-perftools-dev
   # data-parallel training: the Gloo headers that LibTorch's c10d ProcessGroupGloo includes

@@ -74,7 +74,7 @@ bool MusicXmlReader::read()
         else if (m_xml.name() == "score-timewise"_L1)
             m_xml.raiseError(u"score-timewise MusicXML is not supported; convert it to score-partwise"_s);
         else
-            m_xml.raiseError(u"not a MusicXML score: the root element is <%1>"_s.arg(m_xml.name()));
+            m_xml.raiseError(u"not a MusicXML score: the root element is <%1>"_s.arg(m_xml.nameString()));
     }
     if (!m_xml.hasError() && m_score.parts.empty())
         m_xml.raiseError(u"the score has no <part>"_s);
@@ -92,7 +92,7 @@ bool MusicXmlReader::read()
 void MusicXmlReader::readScorePartwise()
 {
     while (m_xml.readNextStartElement()) {
-        const QStringView name = m_xml.name();
+        const QLatin1StringView name = m_xml.name();
         if (name == "work"_L1)
             readWork();
         else if (name == "movement-title"_L1 && m_score.title.isEmpty())
@@ -130,7 +130,7 @@ void MusicXmlReader::readScorePart()
 {
     PartListEntry &entry = m_partList[m_xml.attributes().value("id"_L1).toString()];
     while (m_xml.readNextStartElement()) {
-        const QStringView name = m_xml.name();
+        const QLatin1StringView name = m_xml.name();
         if (name == "part-name"_L1) {
             entry.name = readText();
         } else if (name == "score-instrument"_L1) {
@@ -153,7 +153,7 @@ void MusicXmlReader::readMidiInstrument(PartListEntry &entry)
     const QString instrumentId = m_xml.attributes().value("id"_L1).toString();
     const bool first = entry.program < 0 && entry.channel < 0;
     while (m_xml.readNextStartElement()) {
-        const QStringView name = m_xml.name();
+        const QLatin1StringView name = m_xml.name();
         if (name == "midi-channel"_L1) {
             const std::optional<int> channel = readInteger();
             if (channel && first && *channel >= 1 && *channel <= 16)
@@ -215,7 +215,7 @@ void MusicXmlReader::readMeasure(WrittenPart &part)
     m_lastOnset = 0;
     m_measureEnd = 0;
     while (m_xml.readNextStartElement()) {
-        const QStringView name = m_xml.name();
+        const QLatin1StringView name = m_xml.name();
         if (name == "attributes"_L1) {
             readAttributes(measure);
         } else if (name == "note"_L1) {
@@ -239,7 +239,7 @@ void MusicXmlReader::readMeasure(WrittenPart &part)
 void MusicXmlReader::readAttributes(WrittenMeasure &measure)
 {
     while (m_xml.readNextStartElement()) {
-        const QStringView name = m_xml.name();
+        const QLatin1StringView name = m_xml.name();
         if (name == "divisions"_L1) {
             setDivisions(readNumber());
         } else if (name == "key"_L1) {
@@ -358,7 +358,7 @@ void MusicXmlReader::readNote(WrittenPart &part, WrittenMeasure &measure)
     bool hasTie = false;
     QString instrumentId;
     while (m_xml.readNextStartElement()) {
-        const QStringView name = m_xml.name();
+        const QLatin1StringView name = m_xml.name();
         if (name == "grace"_L1) {
             grace = true;
             m_xml.skipCurrentElement();
@@ -374,7 +374,7 @@ void MusicXmlReader::readNote(WrittenPart &part, WrittenMeasure &measure)
         } else if (name == "pitch"_L1 || name == "unpitched"_L1) {
             unpitched = name == "unpitched"_L1;
             while (m_xml.readNextStartElement()) {
-                const QStringView field = m_xml.name();
+                const QLatin1StringView field = m_xml.name();
                 if (field == "step"_L1 || field == "display-step"_L1)
                     semitone = stepSemitone(readText());
                 else if (field == "alter"_L1)
@@ -478,7 +478,7 @@ void MusicXmlReader::readNote(WrittenPart &part, WrittenMeasure &measure)
 void MusicXmlReader::readNotations(WrittenNote &note, bool &tiedStart, bool &tiedStop)
 {
     while (m_xml.readNextStartElement()) {
-        const QStringView name = m_xml.name();
+        const QLatin1StringView name = m_xml.name();
         if (name == "tied"_L1) {
             const QString type = m_xml.attributes().value("type"_L1).toString();
             tiedStart = tiedStart || type == "start"_L1 || type == "continue"_L1;
@@ -517,7 +517,7 @@ void MusicXmlReader::readDirection(WrittenMeasure &measure)
     QXmlStreamAttributes sound;
     bool hasSound = false;
     while (m_xml.readNextStartElement()) {
-        const QStringView name = m_xml.name();
+        const QLatin1StringView name = m_xml.name();
         if (name == "direction-type"_L1) {
             while (m_xml.readNextStartElement()) {
                 if (m_xml.name() != "metronome"_L1) {
@@ -527,7 +527,7 @@ void MusicXmlReader::readDirection(WrittenMeasure &measure)
                 double beatQuarters = 0.0;
                 double perMinute = 0.0;
                 while (m_xml.readNextStartElement()) {
-                    const QStringView field = m_xml.name();
+                    const QLatin1StringView field = m_xml.name();
                     if (field == "beat-unit"_L1) {
                         static const QHash<QString, double> quarters = {
                             {u"whole"_s, 4.0}, {u"half"_s, 2.0}, {u"quarter"_s, 1.0},
@@ -606,7 +606,7 @@ void MusicXmlReader::readBarline(WrittenMeasure &measure)
     const QString location = m_xml.attributes().value("location"_L1).toString();
     const bool right = location.isEmpty() || location == "right"_L1;
     while (m_xml.readNextStartElement()) {
-        const QStringView name = m_xml.name();
+        const QLatin1StringView name = m_xml.name();
         const QXmlStreamAttributes attributes = m_xml.attributes();
         if (name == "bar-style"_L1) {
             const bool final = readText() == "light-heavy"_L1;
@@ -711,7 +711,7 @@ std::optional<int> MusicXmlReader::readInteger()
 
 QString MusicXmlReader::readText()
 {
-    return m_xml.readElementText(QXmlStreamReader::SkipChildElements).trimmed();
+    return m_xml.readElementText().trimmed();
 }
 
 void MusicXmlReader::finishWarnings()

@@ -15,11 +15,12 @@
 #pragma once
 
 #include "musicxmldocument.h"
+#include "xmlcursor.h"
 
 #include <QByteArray>
 #include <QHash>
 #include <QString>
-#include <QXmlStreamReader>
+#include <QXmlStreamAttributes>
 
 #include <optional>
 
@@ -71,7 +72,7 @@ private:
     QString readText();
     void finishWarnings();
 
-    QXmlStreamReader m_xml;
+    XmlCursor m_xml;
     QString m_fileName;
     QString m_error;
     WrittenScore m_score;

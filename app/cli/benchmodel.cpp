@@ -15,12 +15,12 @@
 #include "model/transformermodel.h"
 #include "representation/decoder.h"
 
-#include <algorithm>
 #include <QDirIterator>
 #include <QElapsedTimer>
 #include <QFileInfo>
 #include <QThread>
 
+#include <algorithm>
 #include <array>
 #include <numeric>
 

@@ -14,12 +14,13 @@
 //
 // It offers the part of QXmlStreamReader's API that the MusicXML reader uses, with the same
 // meaning (readElementText behaves as with QXmlStreamReader::SkipChildElements), and parses
-// with libxml2, faster than Qt 6.4's tokenizer. An empty element such as
-// <rest/> reads as <rest></rest>; comments, processing instructions and the DOCTYPE are passed
-// over. No DTD or external entity is ever fetched: character references and the five
-// predefined entities are expanded; an entity declared in the document's own DTD reads as
-// nothing in text (libxml2 expands it in attribute values). A malformed or truncated document stops the walk with an error (a truncated one
-// says "Premature end of document.", as Qt does); raiseError() stops it the same way.
+// with libxml2, faster than Qt 6.4's tokenizer. An empty element such as <rest/> reads as
+// <rest></rest>; comments, processing instructions and the DOCTYPE are passed over. No DTD
+// or external entity is ever fetched: character references and the five predefined entities
+// are expanded; an entity declared in the document's own DTD reads as nothing in text
+// (libxml2 expands it in attribute values). A malformed or truncated document stops the walk
+// with an error (a truncated one says "Premature end of document.", as Qt does);
+// raiseError() stops it the same way.
 // The position of an error is libxml2's when it found the error. For raiseError() it is
 // QXmlStreamReader's (the end of the current tag) when the current element's tags share a
 // line; otherwise it is the line of the element's start tag, after that tag.

@@ -11,6 +11,7 @@
 #include "score/timemap.h"
 #include "tinymodel.h"
 
+#include <QSignalSpy>
 #include <QTest>
 #include <QThread>
 
@@ -58,7 +59,11 @@ private Q_SLOTS:
         MidiInput input;
         QVERIFY(input.open({MidiBackend::Jack, u"sender:keys"_s}).isEmpty());
         RecordingSession session(&document, &input, nullptr);
-        QThread::msleep(50);
+        // The connection is live once a message gets through (before the take: not recorded);
+        // a fixed wait lost the first note once on a loaded CI machine.
+        QSignalSpy heard(&input, &MidiInput::received);
+        const unsigned char volume[3] = {0xB0, 7, 100};
+        QTRY_VERIFY_WITH_TIMEOUT((keys.sendMessage(volume, 3), heard.count() > 0), 5000);
         LiveAnswer answer;
         answer.settings().programs = {40};
         answer.settings().bars = 2;
@@ -121,6 +126,11 @@ private Q_SLOTS:
             for (const Note &note : part.notes)
                 QVERIFY(note.start >= start && note.start < candidate.endTick);
         }
+        QString played;
+        for (const Note &note : session.recorder().notes())
+            played += u" %1@%2"_s.arg(note.pitch).arg(note.start);
+        QVERIFY2(session.recorder().notes().size() + std::size_t(session.recorder().heldCount()) == 4,
+                 qPrintable(u"recorded:"_s + played));
         QCOMPARE(session.stopTake(), 4);
     }
 

@@ -23,6 +23,7 @@ for needed in libtorch libfluidsynth libqt6widgets6 libqt6gui6 soundfont; do
 done
 contents=$(dpkg-deb -c "$deb")
 for file in ./usr/bin/tutti ./usr/lib/tutti/libtutti_core.so ./usr/lib/tutti/libtutti_model.so \
+    ./usr/lib/tutti/libtutti_studio.so ./usr/lib/tutti/libtutti_app.so \
     ./usr/share/tutti/models/tutti-mmt.safetensors ./usr/share/tutti/models/tutti-corpus.index \
     ./usr/share/tutti/models/MODEL_CARD.md \
     ./usr/share/applications/org.tutti.Tutti.desktop ./usr/share/metainfo/org.tutti.Tutti.metainfo.xml \
@@ -79,10 +80,11 @@ grep -q "^SoundFont: */" info.txt || fail "no SoundFont found"
 run info "$source/tests/data/midi/conductor-and-two-parts.mid" | tee score.txt
 grep -q "^Notes:" score.txt || fail "tutti info FILE"
 
-echo "== tutti info leaves LibTorch unloaded; generate loads the model library beside libtutti_core.so"
+echo "== tutti info leaves LibTorch, the GUI and the synthesizer unloaded; generate loads the model library beside libtutti_core.so"
 LD_DEBUG=files run info "$source/tests/data/midi/conductor-and-two-parts.mid" > /dev/null 2> loader.log
 grep -q "needed by $root/usr/[^ ]*/libtutti_core.so \[0\]" loader.log || fail "the installed tutti does not use its own libtutti_core.so"
 ! grep -q "file=.*\(libtorch\|libtutti_model\)" loader.log || fail "tutti info loaded LibTorch"
+! grep -q "file=.*\(libtutti_app\|libQt6Widgets\|libfluidsynth\)" loader.log || fail "tutti info loaded the app library"
 
 echo "== tutti generate"
 LD_DEBUG=files run generate --mode new --length 2 --seed 3 --out new.mid 2> loader.log | tee generate.txt

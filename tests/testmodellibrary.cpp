@@ -68,23 +68,26 @@ private Q_SLOTS:
     {
         QTest::addColumn<QStringList>("arguments");
         QTest::addColumn<QString>("output"); // a file the command writes, or empty
-        QTest::newRow("--help") << QStringList{u"--help"_s} << QString();
-        QTest::newRow("info") << QStringList{u"info"_s} << QString();
-        QTest::newRow("info FILE") << QStringList{u"info"_s, midiFile} << QString();
+        QTest::addColumn<bool>("plays");     // it needs the app library (sound, MIDI, widgets)
+        QTest::newRow("--help") << QStringList{u"--help"_s} << QString() << false;
+        QTest::newRow("info") << QStringList{u"info"_s} << QString() << false;
+        QTest::newRow("info FILE") << QStringList{u"info"_s, midiFile} << QString() << false;
         QTest::newRow("convert") << QStringList{u"convert"_s, midiFile, m_dir.filePath(u"c.musicxml"_s)}
-                                 << m_dir.filePath(u"c.musicxml"_s);
+                                 << m_dir.filePath(u"c.musicxml"_s) << false;
         QTest::newRow("render") << QStringList{u"render"_s, midiFile, m_dir.filePath(u"r.wav"_s)}
-                                << m_dir.filePath(u"r.wav"_s);
-        QTest::newRow("metrics") << QStringList{u"metrics"_s, midiFile} << QString();
+                                << m_dir.filePath(u"r.wav"_s) << true;
+        QTest::newRow("metrics") << QStringList{u"metrics"_s, midiFile} << QString() << false;
     }
 
     void commandsWithoutModel()
     {
         QFETCH(QStringList, arguments);
         QFETCH(QString, output);
+        QFETCH(bool, plays);
         // WHEN a command that needs no model runs
         const Child child = runLogged(arguments);
-        // THEN it works, and its loader opened Tutti's core but neither LibTorch nor the model library
+        // THEN it works, and its loader opened Tutti's core but neither LibTorch nor the model library,
+        // and the synthesizer and widgets only for a command that plays
         QCOMPARE(child.exitCode, 0);
         if (!output.isEmpty())
             QVERIFY2(QFileInfo(output).size() > 0, qPrintable(output));
@@ -95,6 +98,10 @@ private Q_SLOTS:
                  "the loader log names no Qt");
         for (const QString &file : files)
             QVERIFY2(!tutti::test::isModelLibrary(file), qPrintable(file));
+        for (const QString library : {u"libtutti_app"_s, u"libfluidsynth"_s, u"libQt6Widgets"_s}) {
+            const bool loaded = std::any_of(files.cbegin(), files.cend(), [&](const QString &f) { return f.contains(library); });
+            QVERIFY2(loaded == plays, qPrintable(library + (loaded ? u" loaded"_s : u" not loaded"_s)));
+        }
     }
 
     void generateLoadsTheModelLibrary()

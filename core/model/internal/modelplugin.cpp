@@ -2,10 +2,7 @@
 // modelplugin.cpp — finding and opening the model library once.
 #include "model/internal/modelplugin.h"
 
-#include <QFile>
-#include <QFileInfo>
-
-#include <dlfcn.h>
+#include "io/librarybesidecore.h"
 
 using namespace Qt::StringLiterals;
 
@@ -21,23 +18,12 @@ struct LoadedLibrary
 LoadedLibrary openLibrary()
 {
     LoadedLibrary loaded;
-    const QString path = modelPluginPath();
-    const auto fail = [&loaded](const QString &why) {
-        loaded.error = u"Tutti's model library could not be loaded: "_s + why;
-        return loaded;
-    };
-    // RTLD_NOW: a missing symbol fails here, with a message, not at the first call.
-    // RTLD_LOCAL: LibTorch's thousands of symbols stay out of the process's global scope.
-    void *handle = dlopen(QFile::encodeName(path).constData(), RTLD_NOW | RTLD_LOCAL);
-    if (!handle)
-        return fail(QString::fromLocal8Bit(dlerror()));
+    QString error;
     using Entry = ModelPlugin *(*)();
-    const auto entry = reinterpret_cast<Entry>(dlsym(handle, modelPluginEntry));
-    if (!entry)
-        return fail(path + u": no "_s + QLatin1StringView(modelPluginEntry));
-    loaded.plugin = entry();
+    const auto entry = reinterpret_cast<Entry>(openLibraryBesideCore(QStringLiteral(TUTTI_MODEL_LIBRARY), modelPluginEntry, error));
+    loaded.plugin = entry ? entry() : nullptr;
     if (!loaded.plugin)
-        return fail(path + u": no plugin"_s);
+        loaded.error = u"Tutti's model library could not be loaded: "_s + (entry ? modelPluginPath() + u": no plugin"_s : error);
     return loaded;
 }
 
@@ -69,11 +55,7 @@ ModelPlugin &loadedModelPlugin()
 
 QString modelPluginPath()
 {
-    // The file that holds this function: libtutti_core.so (or an executable linking it statically).
-    Dl_info info{};
-    if (dladdr(reinterpret_cast<const void *>(&modelPluginPath), &info) == 0 || !info.dli_fname)
-        return QStringLiteral(TUTTI_MODEL_LIBRARY);
-    return QFileInfo(QFile::decodeName(info.dli_fname)).absolutePath() + u"/"_s + QStringLiteral(TUTTI_MODEL_LIBRARY);
+    return libraryBesideCore(QStringLiteral(TUTTI_MODEL_LIBRARY));
 }
 
 } // namespace tutti

@@ -81,6 +81,9 @@ private Q_SLOTS:
     void reportsErrors_data();
     void reportsErrors();
     void raiseErrorStopsReading();
+    void readsEntitiesFromTheDtd();
+    void stopsAtContentAfterTheRoot();
+    void keepsLibxmlLimits();
 };
 
 void TestIoXmlCursor::walksLikeQt_data()
@@ -101,6 +104,16 @@ void TestIoXmlCursor::walksLikeQt_data()
     QTest::newRow("latin-1") << "<?xml version=\"1.0\" encoding=\"ISO-8859-1\"?><a><t>caf\xe9</t></a>"_ba;
     QTest::newRow("utf-8 bom") << "\xef\xbb\xbf<a><t>\xc3\xa9t\xc3\xa9</t></a>"_ba;
     QTest::newRow("text beside elements") << "<a>x<b>y</b>z<t>w</t></a>"_ba;
+    // libxml2 hands text over in pieces of a few hundred bytes, split again at references
+    // and CDATA sections: the cursor joins them.
+    const QByteArray longText = QByteArray(5000, 'x') + "&amp;&#233;"_ba + QByteArray(70000, 'y')
+                                + "<![CDATA[<z>]]>"_ba + QByteArray(3000, 'w');
+    QTest::newRow("long text") << "<a><t>"_ba + longText + "</t><b v=\""_ba + QByteArray(20000, 'v') + "\"/><t>"_ba
+                                      + longText + "<c/>"_ba + longText + "</t></a>"_ba;
+    QTest::newRow("cdata beside text and references")
+        << "<a><t><![CDATA[1]]>&lt;<![CDATA[&amp;]]>2<![CDATA[]]>&#x33;</t></a>"_ba;
+    QTest::newRow("prefixed attributes")
+        << "<a xmlns=\"urn:d\" xmlns:x=\"urn:x\" xml:lang=\"en\"><x:b x:y=\"1\" xml:space=\"preserve\" z=\"&amp;&#38;&lt;&#x3E;\"/></a>"_ba;
 }
 
 void TestIoXmlCursor::walksLikeQt()
@@ -143,6 +156,9 @@ void TestIoXmlCursor::reportsErrors_data()
            "<!ENTITY g \"&f;&f;&f;&f;&f;&f;&f;&f;&f;&f;&f;&f;&f;&f;&f;&f;\">]>\n<a v=\"&g;\"><t>&g;</t></a>\n"_ba
         << QString() << qint64(-1);
     QTest::newRow("unquoted attribute") << "<a>\n<b x=1/>\n</a>\n"_ba << QString() << qint64(2);
+    QTest::newRow("truncated in the last tag") << "<a>\n<t>x</t>\n</a"_ba << u"Premature end of document."_s << qint64(3);
+    QTest::newRow("white space only") << " \n\t\n"_ba << u"Premature end of document."_s << qint64(-1);
+    QTest::newRow("undefined prefix") << "<a>\n<t>1</t>\n<b q:x=\"1\"/>\n</a>\n"_ba << QString() << qint64(3);
 }
 
 void TestIoXmlCursor::reportsErrors()
@@ -191,6 +207,58 @@ void TestIoXmlCursor::raiseErrorStopsReading()
     QCOMPARE(xml.errorString(), u"bad value"_s);
     QCOMPARE(xml.lineNumber(), 3);
     QCOMPARE(xml.columnNumber(), 14);
+}
+
+void TestIoXmlCursor::readsEntitiesFromTheDtd()
+{
+    // GIVEN an entity declared in the document's own DTD, used in text and in an attribute
+    const QByteArray document =
+        "<!DOCTYPE a [<!ENTITY e \"x&amp;y\"><!ENTITY i \"<i>z</i>\">]>\n<a v=\"[&e;]\"><t>1&e;2&i;3</t><b/></a>\n"_ba;
+
+    // WHEN the cursor walks it
+    const QStringList walked = cursorTrace(document);
+
+    // THEN the entity reads as nothing in text, elements included, and is expanded in the attribute
+    QCOMPARE(walked, QStringList({u"a v=[[x&y]]"_s, u"t"_s, u"text [123]"_s, u"end t"_s, u"b"_s, u"end b"_s,
+                                  u"end a"_s, u"ok"_s}));
+}
+
+void TestIoXmlCursor::stopsAtContentAfterTheRoot()
+{
+    // GIVEN a document with an element after its root element
+    const QByteArray document = "<a>\n<t>x</t>\n</a>\n<b/>\n"_ba;
+    tutti::XmlCursor xml(document);
+
+    // WHEN the cursor walks the root element
+    QVERIFY(xml.readNextStartElement());
+    QVERIFY(xml.readNextStartElement());
+    QCOMPARE(xml.readElementText(), u"x"_s);
+
+    // THEN the walk stops where the root element ends, with libxml2's error
+    QVERIFY(!xml.readNextStartElement());
+    QVERIFY(xml.hasError());
+    QCOMPARE(xml.errorString(), u"Extra content at the end of the document"_s);
+    QCOMPARE(xml.lineNumber(), 4);
+}
+
+void TestIoXmlCursor::keepsLibxmlLimits()
+{
+    // GIVEN documents beyond the limits of libxml2's tree: 300 nested elements, and 10 MB
+    // of text in one element
+    const QByteArray deep = QByteArray("<a>").repeated(300) + QByteArray("</a>").repeated(300);
+    const QByteArray huge = "<a><t>"_ba + QByteArray(10'000'001, 'x') + "</t></a>"_ba;
+
+    // WHEN the cursor walks them THEN each stops with an error
+    const QStringList deepWalk = cursorTrace(deep);
+    QCOMPARE(deepWalk.last(), u"error Excessive depth in document: 256 use XML_PARSE_HUGE option"_s);
+    QCOMPARE(deepWalk.count(u"a"_s), 257);
+    QVERIFY(cursorTrace(huge).last().startsWith(u"error "_s));
+
+    // AND 256 levels and 9 MB still read
+    const QByteArray allowed = QByteArray("<a>").repeated(256) + QByteArray("</a>").repeated(256);
+    QCOMPARE(cursorTrace(allowed).last(), u"ok"_s);
+    const QByteArray large = "<a><t>"_ba + QByteArray(9'000'000, 'x') + "</t></a>"_ba;
+    QCOMPARE(cursorTrace(large).at(2).size(), 9'000'000 + 7);
 }
 
 QTEST_APPLESS_MAIN(TestIoXmlCursor)

@@ -60,6 +60,7 @@ private Q_SLOTS:
     void guessesProgramsFromNames_data();
     void guessesProgramsFromNames();
     void readsMxlContainers();
+    void refusesZipBombs_data();
     void refusesZipBombs();
     void refusesBadInput_data();
     void refusesBadInput();
@@ -357,9 +358,19 @@ void TestMusicXml::readsMxlContainers()
     QCOMPARE(fallback.score, read(u"chords.musicxml"_s).score);
 }
 
+void TestMusicXml::refusesZipBombs_data()
+{
+    QTest::addColumn<QByteArray>("statedSize"); // the entry's uncompressed size, little-endian
+    QTest::addColumn<QString>("problem");
+    QTest::newRow("2 GB stated") << "\xff\xff\xff\x7f"_ba << u"more than"_s;
+    QTest::newRow("10 bytes stated") << "\x0a\x00\x00\x00"_ba << u"zip error"_s;
+}
+
 void TestMusicXml::refusesZipBombs()
 {
-    // GIVEN an .mxl whose central directory says the score unpacks to 2 GB
+    // GIVEN an .mxl whose central directory misstates the size the score unpacks to
+    QFETCH(QByteArray, statedSize);
+    QFETCH(QString, problem);
     QFile source(fixture(u"voices.mxl"_s));
     QVERIFY(source.open(QIODevice::ReadOnly));
     QByteArray bytes = source.readAll();
@@ -370,7 +381,7 @@ void TestMusicXml::refusesZipBombs()
             header = at;
     }
     QVERIFY(header >= 0);
-    bytes.replace(header + 24, 4, "\xff\xff\xff\x7f"_ba); // uncompressed size, little-endian
+    bytes.replace(header + 24, 4, statedSize);
     QTemporaryDir dir;
     const QString bomb = dir.filePath(u"bomb.mxl"_s);
     QFile out(bomb);
@@ -381,9 +392,9 @@ void TestMusicXml::refusesZipBombs()
     // WHEN it is read
     const tutti::ScoreReadResult result = tutti::readMusicXmlFile(bomb);
 
-    // THEN it is refused before anything is unpacked, naming the file
+    // THEN it is refused (a 2 GB claim before anything is unpacked), naming the file
     QVERIFY(!result.ok());
-    QVERIFY2(result.error.contains(u"bomb.mxl"_s) && result.error.contains(u"more than"_s), qPrintable(result.error));
+    QVERIFY2(result.error.contains(u"bomb.mxl"_s) && result.error.contains(problem), qPrintable(result.error));
 }
 
 void TestMusicXml::refusesBadInput_data()

@@ -6,6 +6,7 @@
 #include "midi/midioutput.h"
 #include "midi/midiportwatcher.h"
 #include "midi/midisystem.h"
+#include "midiconnection.h"
 #include "receivedmidi.h"
 #include "runtutti.h"
 
@@ -85,7 +86,9 @@ private Q_SLOTS:
         QSignalSpy spy(&input, &MidiInput::received);
         const QString error = input.open({MidiBackend::Jack, u"sender:keys"_s});
         QVERIFY2(error.isEmpty(), qPrintable(error));
-        QThread::msleep(50); // the connection takes a JACK cycle or two
+        const unsigned char volume[3] = {0xB0, 7, 100};
+        QVERIFY(test::waitUntilHeard(input, [&] { keys.sendMessage(volume, 3); }));
+        spy.clear();
         // WHEN three notes are played 30 ms apart, with the moment of each send noted
         std::vector<std::int64_t> sent;
         const int pitches[] = {60, 64, 67};

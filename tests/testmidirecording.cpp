@@ -17,11 +17,11 @@
 #include "midi/midithru.h"
 #include "midi/recordingsession.h"
 #include "score/timemap.h"
+#include "midiconnection.h"
+#include "receivedmidi.h"
 
 #include <QFileInfo>
 #include <QSignalSpy>
-#include "receivedmidi.h"
-
 #include <QTest>
 #include <QThread>
 
@@ -95,7 +95,7 @@ private Q_SLOTS:
         MidiInput input;
         QVERIFY2(input.open(keysPort).isEmpty(), "the keyboard opens");
         RecordingSession session(&document, &input, nullptr);
-        sleepMs(50);
+        QVERIFY(test::waitUntilHeard(input, [&] { keys.send(0xB0, 7, 100); })); // not a take yet: not recorded
         // The times must hold within a JACK period plus 1 ms. This container gives JACK's thread
         // no real-time priority, so a busy machine can now and then wake it several ms late; a
         // take is played again up to twice when that happens. A real lateness fails all three.
@@ -119,9 +119,10 @@ private Q_SLOTS:
             const std::int64_t pedalUp = keys.send(0xB0, 64, 0);
             QTRY_COMPARE(session.recorder().notes().size(), std::size_t(3));
             QTRY_COMPARE(session.recorder().sustain().size(), std::size_t(2));
-            const int undoBefore = document.undoStack()->count();
+            const int undoBefore = document.undoStack()->index(); // a late take played again was undone
             QCOMPARE(session.stopTake(), 3);
             // THEN the take is one undo step on the track, beside the note it had
+            QCOMPARE(document.undoStack()->index(), undoBefore + 1);
             QCOMPARE(document.undoStack()->count(), undoBefore + 1);
             const Track &recorded = document.score().tracks[0];
             QCOMPARE(recorded.notes.size(), std::size_t(4));
@@ -234,7 +235,7 @@ private Q_SLOTS:
         QVERIFY(input.open(keysPort).isEmpty());
         RecordingSession session(&document, &input, nullptr);
         session.setStepMode(true, 0, 960, 240);
-        sleepMs(50);
+        QVERIFY(test::waitUntilHeard(input, [&] { keys.send(0xB0, 7, 100); })); // step input takes notes only
         // WHEN C and E are held together, then G alone, then a rest, then A
         keys.send(0x90, 60, 90);
         keys.send(0x90, 64, 91);

@@ -274,6 +274,35 @@ private Q_SLOTS:
             QVERIFY2(std::abs(a[field] - b[field]) < 1e-5, qPrintable(u"field %1: %2 vs %3"_s.arg(field).arg(a[field]).arg(b[field])));
     }
 
+    void aResumedRunTakesANewDropoutOnlyWhenGiven()
+    {
+        // GIVEN a tiny model trained with dropout 0.2
+        QStringList arguments = tinyTraining(m_data, m_scratch.filePath(u"cache"_s), m_scratch.filePath(u"drop.safetensors"_s));
+        arguments[arguments.indexOf(u"--dropout"_s) + 1] = u"0.2"_s;
+        const tutti::test::Run trained = tutti::test::runTutti(arguments, 120000);
+        QVERIFY2(trained.exitCode == 0, qPrintable(trained.out + trained.err));
+        const QString resume = m_scratch.filePath(u"drop.resume.safetensors"_s);
+        const auto resumedWith = [&](const QString &steps, const QStringList &extra) {
+            QStringList more = tinyTraining(m_data, m_scratch.filePath(u"cache"_s), m_scratch.filePath(u"drop.safetensors"_s));
+            more.removeAt(more.indexOf(u"--dropout"_s) + 1);
+            more.removeAt(more.indexOf(u"--dropout"_s));
+            more[more.indexOf(u"--steps"_s) + 1] = steps;
+            return tutti::test::runTutti(more << u"--resume"_s << resume << extra, 120000);
+        };
+        // WHEN it resumes without --dropout THEN it keeps its own
+        const tutti::test::Run kept = resumedWith(u"4"_s, {});
+        QVERIFY2(kept.exitCode == 0, qPrintable(kept.out + kept.err));
+        QVERIFY2(kept.out.contains(u"dropout 0.2:"_s), qPrintable(kept.out));
+        // WHEN it resumes with --dropout 0 THEN the continued training and its checkpoint have none
+        const tutti::test::Run dropped = resumedWith(u"5"_s, {u"--dropout"_s, u"0"_s});
+        QVERIFY2(dropped.exitCode == 0, qPrintable(dropped.out + dropped.err));
+        QVERIFY2(dropped.out.contains(u"dropout 0:"_s), qPrintable(dropped.out));
+        QString error;
+        const auto model = tutti::TransformerModel::load(resume, error);
+        QVERIFY2(model, qPrintable(error));
+        QCOMPARE(model->config().dropout, 0.0);
+    }
+
     void badGroupOptionsAreRefused()
     {
         const tutti::test::Run run = tutti::test::runTutti(

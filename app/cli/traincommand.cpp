@@ -97,7 +97,8 @@ int runTrain(const QStringList &arguments)
         {u"layers"_s, u"Transformer layers of a new model (default %1)."_s.arg(options.model.layers), u"N"_s},
         {u"width"_s, u"Embedding width of a new model (default %1)."_s.arg(options.model.width), u"D"_s},
         {u"heads"_s, u"Attention heads of a new model (default %1)."_s.arg(options.model.heads), u"H"_s},
-        {u"dropout"_s, u"Dropout of a new model (default %1)."_s.arg(options.model.dropout), u"P"_s},
+        {u"dropout"_s, u"Dropout of a new model (default %1); with --resume, the dropout of the training that "
+                       u"continues."_s.arg(options.model.dropout), u"P"_s},
         {u"checkpoint-minutes"_s, u"Minutes between validation and checkpoints (default %1)."_s.arg(options.checkpointMinutes),
          u"M"_s},
         {u"infill-share"_s, u"Share of windows in fill-in-the-middle order, 0..1 (default %1)."_s.arg(options.infillShare),
@@ -144,6 +145,7 @@ int runTrain(const QStringList &arguments)
         return 2;
     }
     options.seed = static_cast<std::uint64_t>(seed);
+    options.dropoutGiven = parser.isSet(u"dropout"_s);
     options.excludedKeys = parser.values(u"exclude"_s);
     const QString precision = parser.value(u"precision"_s);
     if (precision == u"bf16"_s)

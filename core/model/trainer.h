@@ -67,6 +67,7 @@ struct TrainingOptions
     QString growFrom;                  // a model file whose blocks start a deeper model (model.layers)
     QString cacheDirectory;            // encoded corpus cache; empty: the user cache directory
     ModelConfig model;                 // for a fresh model; a resumed one keeps its own
+    bool dropoutGiven = false;         // model.dropout also replaces a resumed model's dropout
     int steps = 30000;                 // total optimizer steps (the schedule's length)
     int batchSize = 8;
     int threads = 0;                   // LibTorch intra-op threads; 0 = the measured best

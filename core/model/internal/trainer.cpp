@@ -509,6 +509,9 @@ int TorchModelPlugin::train(const TrainingOptions &options, const TrainingCallba
         config.layers = options.model.layers;
         config.dropout = options.model.dropout;
     }
+    // A later sitting may train without dropout once the model underfits (training loss above validation).
+    if (!options.resumeFrom.isEmpty() && options.dropoutGiven)
+        config.dropout = options.model.dropout;
     if (QString problem = config.validate(); !problem.isEmpty())
         return fail(problem);
     std::vector<std::vector<Event>> validation;

@@ -3,6 +3,7 @@
 #include "io/scorefile.h"
 #include "io/tuttifile.h"
 #include "runtutti.h"
+#include "tinymodel.h"
 
 #include <QDirIterator>
 #include <QFileInfo>
@@ -179,11 +180,12 @@ private Q_SLOTS:
 
     void generateWritesCandidatesReproducibly()
     {
-        // GIVEN the duet as a project and the shipped model
+        // GIVEN the duet as a project and a tiny model that writes on (tinymodel.h)
         QTemporaryDir dir;
         const QString project = dir.filePath(u"duet.tutti"_s);
         QCOMPARE(writeTuttiFile(twoBarDuet(), project), QString());
-        const QString model = QStringLiteral(TUTTI_TEST_DATA "/../../models/tutti-mmt.safetensors");
+        const QString model = test::saveWritingModel(dir.filePath(u"writing.safetensors"_s), {.layers = 1}, 7, 1.0);
+        QVERIFY(!model.isEmpty());
         const QStringList request = {u"generate"_s, u"--mode"_s, u"continue"_s, u"--input"_s, project,
                                      u"--bars"_s, u"1-2"_s, u"--length"_s, u"2"_s, u"--candidates"_s, u"2"_s,
                                      u"--seed"_s, u"42"_s, u"--key"_s, u"C major"_s, u"--model"_s, model,
@@ -226,9 +228,10 @@ private Q_SLOTS:
 
     void instrumentsAloneImplyTheInstrumentsMode()
     {
-        // GIVEN the shipped model
+        // GIVEN a tiny model that writes on (tinymodel.h)
         QTemporaryDir dir;
-        const QString model = QStringLiteral(TUTTI_TEST_DATA "/../../models/tutti-mmt.safetensors");
+        const QString model = test::saveWritingModel(dir.filePath(u"writing.safetensors"_s), {.layers = 1}, 7, 1.0);
+        QVERIFY(!model.isEmpty());
         // WHEN a piece for flute and cello is asked for without --mode
         const Run run = runTutti({u"generate"_s, u"--instruments"_s, u"flute,cello"_s, u"--length"_s, u"2"_s,
                                   u"--seed"_s, u"5"_s, u"--model"_s, model, u"--out"_s, dir.filePath(u"fc.mid"_s)});

@@ -2,6 +2,7 @@
 // testcliattention.cpp — `tutti attention` end to end: the shipped model over two small
 // scores, then the files it writes read back.
 #include "runtutti.h"
+#include "tinymodel.h"
 
 #include <QDir>
 #include <QFile>
@@ -15,8 +16,6 @@
 using namespace Qt::StringLiterals;
 
 namespace {
-
-const QString shippedModel = QStringLiteral(TUTTI_TEST_DATA "/../../models/tutti-mmt.safetensors");
 
 // The exit code, and stdout and stderr together in `output`.
 int runTutti(const QStringList &arguments, QString *output = nullptr)
@@ -36,16 +35,16 @@ class TestCliAttention final : public QObject
 private Q_SLOTS:
     void writesCsvChartsAndSummary()
     {
-        if (!QFile::exists(shippedModel))
-            QSKIP("the shipped model is not in this checkout");
-        // GIVEN two small MusicXML scores
+        // GIVEN two small MusicXML scores and a tiny model of two layers of two heads
         QTemporaryDir dir;
+        const QString model = tutti::test::saveTinyModel(dir.filePath(u"tiny.safetensors"_s), {.layers = 2}, 3);
+        QVERIFY(!model.isEmpty());
         const QString out = dir.filePath(u"attention"_s);
         // WHEN their relative attention is computed
         QString output;
         const int code = runTutti({u"attention"_s, u"--input"_s, QStringLiteral(TUTTI_TEST_DATA "/musicxml/chords.musicxml"),
                                    QStringLiteral(TUTTI_TEST_DATA "/musicxml/instruments.musicxml"), u"--out"_s, out,
-                                   u"--model"_s, shippedModel},
+                                   u"--model"_s, model},
                                   &output);
         // THEN it succeeds and writes the CSV, the summary and one chart per head
         QVERIFY2(code == 0, qPrintable(output));

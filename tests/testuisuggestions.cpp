@@ -3,10 +3,10 @@
 // candidates arrive off the GUI thread, show as ghost notes, play in context, accept as one
 // undo step, cancel promptly, and a bad model file is reported while the window keeps working.
 //
-// Two models: a tiny one with random weights (made here, in a temporary folder) for the
-// plumbing, and the shipped models/tutti-mmt.safetensors, found as the application finds
-// it, where music must come out: random weights end a continuation after a note or two, so
-// only a trained model writes enough notes to see and a request long enough to cancel.
+// Models with random weights, made here in a temporary folder: a tiny one for the plumbing,
+// and where notes must come out, "writing" ones whose heads favour another note on the same
+// beat (tinymodel.h): random weights alone end a continuation after a note or two. The
+// shipped model is only looked for and loaded, never asked for music.
 #include "analysis/originalityindexbuilder.h"
 #include "analysis/suggestionoriginality.h"
 #include "audio/audiocontroller.h"
@@ -132,6 +132,12 @@ private Q_SLOTS:
         QVERIFY(m_dir.isValid());
         m_tinyModel = test::saveTinyModel(m_dir.filePath(u"tiny.safetensors"_s), {.layers = 1}, 11);
         QVERIFY(!m_tinyModel.isEmpty());
+        m_writingModel = test::saveWritingModel(m_dir.filePath(u"writing.safetensors"_s), {.layers = 1}, 11, 1.0);
+        QVERIFY(!m_writingModel.isEmpty());
+        // Long requests need a model as slow as a real one: four layers of width 256.
+        m_slowModel = test::saveWritingModel(m_dir.filePath(u"slow.safetensors"_s),
+                                             {.layers = 4, .heads = 8, .width = 256}, 11, 3.0);
+        QVERIFY(!m_slowModel.isEmpty());
         // The shipped model, where the application looks for it when TUTTI_MODEL is unset.
         qunsetenv("TUTTI_MODEL");
         m_shippedModel = defaultModelPath();
@@ -175,11 +181,22 @@ private Q_SLOTS:
         QCOMPARE(document->score(), before);
     }
 
-    void candidatesShowAsGhostNotesAndAcceptIsOneUndoStep()
+    void withoutTheEnvironmentTheShippedModelLoads()
     {
         if (m_shippedModel.isEmpty())
-            QSKIP("models/tutti-mmt.safetensors is absent");
+            QSKIP("the shipped model is absent");
         qunsetenv("TUTTI_MODEL");
+        ModelLoader loader;
+        QSignalSpy loaded(&loader, &ModelLoader::loaded);
+        loader.load();
+        QVERIFY(loaded.wait(20000));
+        QCOMPARE(loader.path(), m_shippedModel);
+        QVERIFY(loader.model());
+    }
+
+    void candidatesShowAsGhostNotesAndAcceptIsOneUndoStep()
+    {
+        qputenv("TUTTI_MODEL", m_writingModel.toUtf8());
         Fixture f;
         ScoreDocument *document = f.window.document();
         const Score before = document->score();
@@ -188,7 +205,7 @@ private Q_SLOTS:
         // THEN both arrive while the GUI keeps running
         QTRY_COMPARE_WITH_TIMEOUT(f.suggestions->candidates()->count(), 2, 20000);
         QTRY_VERIFY(!f.suggestions->isBusy());
-        QCOMPARE(f.suggestions->modelLoader()->path(), m_shippedModel);
+        QCOMPARE(f.suggestions->modelLoader()->path(), QFileInfo(m_writingModel).canonicalFilePath());
 
         // WHEN the second is selected, the whole pitch range in view and bars 1-2 across
         auto *ghosts = f.window.findChild<GhostNoteLayer *>();
@@ -259,13 +276,11 @@ private Q_SLOTS:
 
     void cancelStopsALongRequestPromptly()
     {
-        if (m_shippedModel.isEmpty())
-            QSKIP("models/tutti-mmt.safetensors is absent");
-        qunsetenv("TUTTI_MODEL");
+        qputenv("TUTTI_MODEL", m_slowModel.toUtf8());
         Fixture f;
         QSignalSpy progress(f.suggestions, &SuggestionController::progressChanged);
         QSignalSpy finished(f.suggestions, &SuggestionController::finished);
-        // GIVEN a long request (16 candidates of 32 bars: half a minute or more) under way
+        // GIVEN a long request (16 candidates of 32 bars: several seconds) under way
         f.askToContinue(16, 32);
         QTRY_VERIFY_WITH_TIMEOUT(f.suggestions->worker()->isRunning() && progress.size() > 1, 20000);
         // WHEN Cancel is pressed
@@ -288,9 +303,7 @@ private Q_SLOTS:
 
     void closingTheWindowWhileGeneratingIsSafe()
     {
-        if (m_shippedModel.isEmpty())
-            QSKIP("models/tutti-mmt.safetensors is absent");
-        qunsetenv("TUTTI_MODEL");
+        qputenv("TUTTI_MODEL", m_slowModel.toUtf8());
         // GIVEN a long request under way
         auto *f = new Fixture;
         QSignalSpy progress(f->suggestions, &SuggestionController::progressChanged);
@@ -662,6 +675,8 @@ private Q_SLOTS:
 private:
     QTemporaryDir m_dir;
     QString m_tinyModel;
+    QString m_writingModel;
+    QString m_slowModel;
     QString m_shippedModel;
 };
 

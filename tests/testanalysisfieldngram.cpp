@@ -125,36 +125,64 @@ private Q_SLOTS:
         const QString mutopia = QDir(QStringLiteral(TUTTI_SHARED_DATA)).filePath(u"mutopia"_s);
         if (!QDir(mutopia).exists())
             QSKIP("shared data absent");
-        // GIVEN a tiny model and the corpus
+        // GIVEN a tiny model, an earlier one to compare it with, and the corpus
         QTemporaryDir directory;
         const QString model = test::saveTinyModel(directory.filePath(u"tiny.safetensors"_s), {.layers = 1}, 5);
-        QVERIFY(!model.isEmpty());
+        const QString earlier = test::saveTinyModel(directory.filePath(u"earlier.safetensors"_s), {.layers = 1}, 6);
+        QVERIFY(!model.isEmpty() && !earlier.isEmpty());
         QProcess tutti;
-        tutti.start(QStringLiteral(TUTTI_BINARY), {u"eval"_s, u"--model"_s, model, u"--data"_s, mutopia,
-                                                   u"--samples"_s, u"1"_s, u"--out"_s, directory.path()});
+        tutti.start(QStringLiteral(TUTTI_BINARY), {u"eval"_s, u"--model"_s, model, u"--compare"_s, earlier, u"--data"_s,
+                                                   mutopia, u"--samples"_s, u"1"_s, u"--out"_s, directory.path()});
         // WHEN evaluated
         QVERIFY(tutti.waitForFinished(120000));
         QVERIFY2(tutti.exitCode() == 0, tutti.readAllStandardError().constData());
-        // THEN the report holds both sources in every mode, the CSV files one row each, and the plots are PNG
+        // THEN the report holds the three sources in every mode, the CSV files one row each, and the plots are PNG
         QFile report(directory.filePath(u"report.md"_s));
         QVERIFY(report.open(QIODevice::ReadOnly));
         const QString text = QString::fromUtf8(report.readAll());
         for (const QString &mode : {u"new"_s, u"instruments"_s, u"continue"_s, u"infill"_s}) {
             QVERIFY(text.contains(u"| transformer | %1 | 1 |"_s.arg(mode)));
+            QVERIFY(text.contains(u"| earlier | %1 | 1 |"_s.arg(mode)));
             QVERIFY(text.contains(u"| n-gram baseline | %1 | 1 |"_s.arg(mode)));
         }
         QFile nll(directory.filePath(u"nll.csv"_s));
         QVERIFY(nll.open(QIODevice::ReadOnly));
-        QCOMPARE(nll.readAll().count('\n'), 1 + fieldCount + 1 + 1); // fields, per note, per note of the one corpus
+        const QList<QByteArray> rows = nll.readAll().trimmed().split('\n');
+        QCOMPARE(rows.size(), 1 + fieldCount + 1 + 1); // fields, per note, per note of the one corpus
+        QCOMPARE(rows.front(), "field,transformer_nats,compared_nats,ngram_nats"_ba);
+        for (const QByteArray &row : rows)
+            QCOMPARE(row.count(','), 3);
+        // AND the per-note table sets the earlier model's figure and the change beside the transformer's
+        QVERIFY2(text.contains(u"| corpus | pieces | transformer | earlier | n-gram baseline | against earlier |"_s),
+                 qPrintable(text));
         QVERIFY(text.contains(u"| mutopia | "_s));
+        QVERIFY2(text.contains(u"Per note over all of them: "_s)
+                     && (text.contains(u" for earlier: "_s) && (text.contains(u" % lower.\n"_s) || text.contains(u" % higher.\n"_s))),
+                 qPrintable(text));
         QFile metrics(directory.filePath(u"metrics.csv"_s));
         QVERIFY(metrics.open(QIODevice::ReadOnly));
-        QCOMPARE(metrics.readAll().count('\n'), 1 + 1 + 2 * 4);
+        QCOMPARE(metrics.readAll().count('\n'), 1 + 1 + 3 * 4);
         for (const QString &plot : {u"nll.png"_s, u"metrics.png"_s}) {
             QFile png(directory.filePath(plot));
             QVERIFY(png.open(QIODevice::ReadOnly));
             QCOMPARE(png.read(4), "\x89PNG"_ba);
         }
+        QVERIFY(text.contains(u"no copy guard (the model alone"_s));
+        // AND --avoid-copies samples as the app does, with the copy guard, and says so; without
+        // an index to guard with it is refused
+        tutti.start(QStringLiteral(TUTTI_BINARY), {u"eval"_s, u"--model"_s, model, u"--data"_s, mutopia, u"--samples"_s,
+                                                   u"1"_s, u"--avoid-copies"_s, u"--out"_s, directory.filePath(u"guarded"_s)});
+        QVERIFY(tutti.waitForFinished(120000));
+        QVERIFY2(tutti.exitCode() == 0, tutti.readAllStandardError().constData());
+        QFile guarded(directory.filePath(u"guarded/report.md"_s));
+        QVERIFY(guarded.open(QIODevice::ReadOnly));
+        QVERIFY(QString::fromUtf8(guarded.readAll()).contains(u"the copy guard on, as the app samples by default"_s));
+        tutti.start(QStringLiteral(TUTTI_BINARY), {u"eval"_s, u"--model"_s, model, u"--data"_s, mutopia, u"--samples"_s,
+                                                   u"1"_s, u"--avoid-copies"_s, u"--index"_s, QString(), u"--out"_s,
+                                                   directory.filePath(u"unguarded"_s)});
+        QVERIFY(tutti.waitForFinished(120000));
+        QCOMPARE(tutti.exitCode(), 1);
+        QVERIFY(tutti.readAllStandardError().contains("--avoid-copies needs a corpus index"));
     }
 
     // `tutti eval --test`: a folder of the user's own, every piece scored, no baseline.

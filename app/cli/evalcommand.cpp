@@ -7,6 +7,7 @@
 
 #include "analysis/fieldngrammodel.h"
 #include "analysis/musicmetrics.h"
+#include "analysis/indexcopyguard.h"
 #include "analysis/originalityindex.h"
 #include "model/modellocation.h"
 #include "generation/suggestion.h"
@@ -178,9 +179,10 @@ SuggestionRequest sampleRequest(SuggestionMode mode, const EvalPiece &piece, int
     return request;
 }
 
+// `guard` null: the model alone; else the samples the app draws by default, kept clear of copies.
 SampleSet generatedSamples(LogitSource &source, const QString &sourceName, SuggestionMode mode,
                            const std::vector<EvalPiece> &pieces, int samples, int bars, const OriginalityIndex &index,
-                           int threshold)
+                           int threshold, const std::shared_ptr<const CopyGuard> &guard)
 {
     static const QStringList modeNames = {u"new"_s, u"instruments"_s, u"continue"_s, u"infill"_s};
     SampleSet set;
@@ -188,8 +190,8 @@ SampleSet generatedSamples(LogitSource &source, const QString &sourceName, Sugge
     set.mode = modeNames[static_cast<int>(mode)];
     for (int i = 0; i < samples; ++i) {
         Score score;
-        const SuggestionRequest request =
-            sampleRequest(mode, pieces[static_cast<std::size_t>(i) % pieces.size()], bars, i, score);
+        SuggestionRequest request = sampleRequest(mode, pieces[static_cast<std::size_t>(i) % pieces.size()], bars, i, score);
+        request.copyGuard = guard;
         QElapsedTimer clock;
         clock.start();
         const SuggestionResult result = suggest(source, score, request);
@@ -255,6 +257,8 @@ int runEval(const QStringList &arguments)
         "share of samples that copy the corpus. A per-field n-gram model trained on the same split is "
         "measured the same way. Writes report.md, CSV files and PNG plots into the --out folder."_s);
     parser.addOption({u"model"_s, u"Model file (default: the shipped model)."_s, u"FILE"_s});
+    parser.addOption({u"compare"_s, u"Another model file, measured the same way beside it (e.g. an earlier "
+                                    u"model)."_s, u"FILE"_s});
     parser.addOption({u"data"_s, u"Corpus directory; more may follow it (--data A B)."_s, u"DIR"_s});
     parser.addPositionalArgument(u"dirs"_s, u"More corpus directories."_s, u"[DIR...]"_s);
     parser.addOption({u"samples"_s, u"Samples per mode and source (default 8)."_s, u"N"_s});
@@ -263,6 +267,8 @@ int runEval(const QStringList &arguments)
     parser.addOption(
         {u"index"_s, u"Corpus index for the copy check (default: the one beside the model)."_s, u"FILE"_s});
     parser.addOption({u"out"_s, u"Folder for the report (created)."_s, u"DIR"_s});
+    parser.addOption({u"avoid-copies"_s, u"Sample as the app does by default: the copy guard keeps every sample clear "
+                                         u"of what the index would flag (without it, the model alone)."_s});
     parser.addOption({u"test"_s, u"Score every piece of the folders, with no split (a corpus of your own); no n-gram "
                                  u"baseline."_s});
     int exitCode = 0;
@@ -294,6 +300,18 @@ int runEval(const QStringList &arguments)
     if (!model)
         return fail(error, 1);
     results.modelDescription = describeModel(*model);
+    std::unique_ptr<TransformerModel> compared;
+    if (parser.isSet(u"compare"_s)) {
+        results.comparedPath = parser.value(u"compare"_s);
+        compared = TransformerModel::load(results.comparedPath, error);
+        if (!compared)
+            return fail(error, 1);
+        results.comparedName = QFileInfo(results.comparedPath).completeBaseName();
+        if (results.comparedName.isEmpty() || results.comparedName == u"transformer"_s
+            || results.comparedName == u"real"_s || results.comparedName == u"n-gram baseline"_s)
+            results.comparedName = u"compared model"_s;
+        results.comparedDescription = describeModel(*compared);
+    }
     results.dataDirectories = directories;
 
     results.indexPath = parser.isSet(u"index"_s) ? parser.value(u"index"_s) : defaultOriginalityIndexPath();
@@ -304,6 +322,10 @@ int runEval(const QStringList &arguments)
             return fail(error, 1);
     }
     results.copyThreshold = defaultCopyThresholdNotes;
+    const std::shared_ptr<const CopyGuard> guard =
+        parser.isSet(u"avoid-copies"_s) ? makeIndexCopyGuard(index, results.copyThreshold) : nullptr;
+    if (parser.isSet(u"avoid-copies"_s) && !guard)
+        return fail(u"--avoid-copies needs a corpus index (--index FILE, or the one beside the model)"_s, 1);
 
     results.testMode = parser.isSet(u"test"_s);
     const Corpus corpus = readCorpus(directories, model->config().context, results.testMode, results);
@@ -315,13 +337,18 @@ int runEval(const QStringList &arguments)
 
     err() << "scoring " << corpus.validationWindows.size() << " validation windows\n";
     results.transformerLoss = sequenceLikelihood(*model, corpus.validationWindows, validationBatch);
+    if (compared)
+        results.comparedLoss = sequenceLikelihood(*compared, corpus.validationWindows, validationBatch);
     FieldNgramModel baseline(results.ngramOrder);
     if (!results.testMode) {
         baseline.train(corpus.trainingWindows);
         results.baselineLoss = baseline.sequenceLoss(corpus.validationWindows);
     }
     for (const auto &[name, windows] : corpus.validationWindowsByCorpus) {
-        CorpusLoss loss{name, corpus.validationPiecesByCorpus.at(name), sequenceLikelihood(*model, windows, validationBatch), {}};
+        CorpusLoss loss{name, corpus.validationPiecesByCorpus.at(name), sequenceLikelihood(*model, windows, validationBatch),
+                        {}, {}};
+        if (compared)
+            loss.compared = sequenceLikelihood(*compared, windows, validationBatch);
         if (!results.testMode)
             loss.baseline = baseline.sequenceLoss(windows);
         results.corpusLosses.push_back(std::move(loss));
@@ -329,19 +356,24 @@ int runEval(const QStringList &arguments)
 
     const GenerationParams sampling;
     results.samplingDescription = u"the defaults of every mode: temperature %1, top-k %2 % of each field's codes, "
-                                  "seeds 1..%3"_s.arg(sampling.temperature[0]).arg(10).arg(results.samplesPerMode);
+                                  "seeds 1..%3; %4"_s.arg(sampling.temperature[0]).arg(10).arg(results.samplesPerMode)
+                                      .arg(guard ? u"the copy guard on, as the app samples by default"_s
+                                                 : u"no copy guard (the model alone; the app guards by default)"_s);
     results.samples.push_back(realSamples(corpus.validation, results.sampleBars));
     GenerationSession session(*model);
+    const std::unique_ptr<GenerationSession> comparedSession =
+        compared ? std::make_unique<GenerationSession>(*compared) : nullptr;
     FieldNgramSession baselineSession(baseline, model->config().context);
     const std::pair<LogitSource *, QString> sources[] = {{&session, u"transformer"_s},
+                                                         {comparedSession.get(), results.comparedName},
                                                          {&baselineSession, u"n-gram baseline"_s}};
     for (const auto &[source, name] : sources) {
-        if (source == &baselineSession && results.testMode)
+        if (!source || (source == &baselineSession && results.testMode))
             continue;
         for (SuggestionMode mode :
              {SuggestionMode::New, SuggestionMode::Instruments, SuggestionMode::Continue, SuggestionMode::Infill})
             results.samples.push_back(generatedSamples(*source, name, mode, corpus.validation, results.samplesPerMode,
-                                                       results.sampleBars, index, results.copyThreshold));
+                                                       results.sampleBars, index, results.copyThreshold, guard));
     }
     results.seconds = total.elapsed() / 1000.0;
 

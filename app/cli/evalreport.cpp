@@ -34,7 +34,9 @@ QColor sourceColour(const QString &source)
 {
     if (source == u"real"_s)
         return QColor(0x79, 0x79, 0x79);
-    return source == u"transformer"_s ? QColor(0x4e, 0x79, 0xa7) : QColor(0xf2, 0x8e, 0x2b);
+    if (source == u"transformer"_s)
+        return QColor(0x4e, 0x79, 0xa7);
+    return source == u"n-gram baseline"_s ? QColor(0xf2, 0x8e, 0x2b) : QColor(0x59, 0xa1, 0x4f); // the compared model
 }
 
 QString rowLabel(const SampleSet &set)
@@ -110,6 +112,9 @@ QImage nllChart(const EvalResults &results)
         const auto f = static_cast<std::size_t>(field);
         bars.push_back({fieldLabel(field) + u", transformer"_s, results.transformerLoss.perField[f], 0.0,
                         sourceColour(u"transformer"_s)});
+        if (results.comparedLoss.targets > 0)
+            bars.push_back({fieldLabel(field) + u", "_s + results.comparedName, results.comparedLoss.perField[f], 0.0,
+                            sourceColour(results.comparedName)});
         if (results.baselineLoss.targets > 0)
             bars.push_back({fieldLabel(field) + u", n-gram"_s, results.baselineLoss.perField[f], 0.0,
                             sourceColour(u"n-gram baseline"_s)});
@@ -162,21 +167,41 @@ QString nats(const SequenceLoss &loss, double value, int decimals)
     return loss.targets > 0 ? QString::number(value, 'f', decimals) : u"-"_s;
 }
 
+// The compared model's cell after the transformer's, only with --compare.
+QString comparedCell(const EvalResults &results, const SequenceLoss &loss, double value, int decimals,
+                     const QString &separator)
+{
+    return results.comparedPath.isEmpty() ? QString() : separator + nats(loss, value, decimals);
+}
+
 QString nllCsv(const EvalResults &results)
 {
-    QString csv = u"field,transformer_nats,ngram_nats\n"_s;
+    QString csv = u"field,transformer_nats"_s + (results.comparedPath.isEmpty() ? QString() : u",compared_nats"_s)
+        + u",ngram_nats\n"_s;
     for (int field = 0; field < fieldCount; ++field) {
         const auto f = static_cast<std::size_t>(field);
-        csv += u"%1,%2,%3\n"_s.arg(fieldLabel(field))
+        csv += u"%1,%2%3,%4\n"_s.arg(fieldLabel(field))
                    .arg(results.transformerLoss.perField[f], 0, 'f', 5)
+                   .arg(comparedCell(results, results.comparedLoss, results.comparedLoss.perField[f], 5, u","_s))
                    .arg(nats(results.baselineLoss, results.baselineLoss.perField[f], 5));
     }
-    csv += u"per_note,%1,%2\n"_s.arg(results.transformerLoss.perNote(), 0, 'f', 5)
+    csv += u"per_note,%1%2,%3\n"_s.arg(results.transformerLoss.perNote(), 0, 'f', 5)
+               .arg(comparedCell(results, results.comparedLoss, results.comparedLoss.perNote(), 5, u","_s))
                .arg(nats(results.baselineLoss, results.baselineLoss.perNote(), 5));
     for (const CorpusLoss &corpus : results.corpusLosses)
-        csv += u"per_note:%1,%2,%3\n"_s.arg(corpus.corpus).arg(corpus.transformer.perNote(), 0, 'f', 5)
+        csv += u"per_note:%1,%2%3,%4\n"_s.arg(corpus.corpus).arg(corpus.transformer.perNote(), 0, 'f', 5)
+                   .arg(comparedCell(results, corpus.compared, corpus.compared.perNote(), 5, u","_s))
                    .arg(nats(corpus.baseline, corpus.baseline.perNote(), 5));
     return csv;
+}
+
+// "5.2 % lower" or "1.0 % higher": the transformer's loss against the compared model's.
+QString change(const SequenceLoss &transformer, const SequenceLoss &compared)
+{
+    if (transformer.targets == 0 || compared.targets == 0)
+        return u"-"_s;
+    const double relative = (transformer.perNote() - compared.perNote()) / compared.perNote() * 100.0;
+    return u"%1 % %2"_s.arg(std::abs(relative), 0, 'f', 1).arg(relative <= 0.0 ? u"lower"_s : u"higher"_s);
 }
 
 QString metricsCsv(const EvalResults &results)
@@ -198,6 +223,9 @@ QString markdown(const EvalResults &results)
 {
     QString md = u"# Tutti evaluation\n\n"_s;
     md += u"- Model: `%1` (%2)\n"_s.arg(results.modelPath, results.modelDescription);
+    if (!results.comparedPath.isEmpty())
+        md += u"- Compared with: `%1` (%2), measured the same way; its rows and columns are headed %3\n"_s
+                  .arg(results.comparedPath, results.comparedDescription, results.comparedName);
     if (results.testMode) {
         md += u"- Data (--test, every piece scored, no split): %1; %2 pieces (%3 windows of up to 256 beats, as "
               "training scores them)\n"_s.arg(results.dataDirectories.join(u", "_s))
@@ -221,21 +249,36 @@ QString markdown(const EvalResults &results)
           "%1 events, %2 of them notes). Per note: all six fields of all events, over the notes.\n\n"_s
               .arg(results.transformerLoss.targets)
               .arg(results.transformerLoss.notes);
-    md += u"| field | transformer | n-gram baseline |\n|---|---:|---:|\n"_s;
+    const bool compared = !results.comparedPath.isEmpty();
+    const QString comparedHeader = compared ? u" %1 |"_s.arg(results.comparedName) : QString();
+    const QString comparedRule = compared ? u"---:|"_s : QString();
+    md += u"| field | transformer |%1 n-gram baseline |\n|---|---:|%2---:|\n"_s.arg(comparedHeader, comparedRule);
     for (int field = 0; field < fieldCount; ++field) {
         const auto f = static_cast<std::size_t>(field);
-        md += u"| %1 | %2 | %3 |\n"_s.arg(fieldLabel(field))
+        md += u"| %1 | %2 |%3 %4 |\n"_s.arg(fieldLabel(field))
                   .arg(results.transformerLoss.perField[f], 0, 'f', 3)
+                  .arg(comparedCell(results, results.comparedLoss, results.comparedLoss.perField[f], 3, u" "_s)
+                       + (compared ? u" |"_s : QString()))
                   .arg(nats(results.baselineLoss, results.baselineLoss.perField[f], 3));
     }
-    md += u"| **per note** | **%1** | **%2** |\n\n"_s
+    md += u"| **per note** | **%1** |%2 **%3** |\n\n"_s
               .arg(results.transformerLoss.perNote(), 0, 'f', 3)
+              .arg(compared ? u" **%1** |"_s.arg(results.comparedLoss.perNote(), 0, 'f', 3) : QString())
               .arg(nats(results.baselineLoss, results.baselineLoss.perNote(), 3));
-    md += u"Per note, by corpus:\n\n| corpus | pieces | transformer | n-gram baseline |\n|---|---:|---:|---:|\n"_s;
+    md += u"Per note, by corpus:\n\n| corpus | pieces | transformer |%1 n-gram baseline |%2\n|---|---:|---:|%3---:|%3\n"_s
+              .arg(comparedHeader, compared ? u" against %1 |"_s.arg(results.comparedName) : QString(), comparedRule);
     for (const CorpusLoss &corpus : results.corpusLosses)
-        md += u"| %1 | %2 | %3 | %4 |\n"_s.arg(corpus.corpus).arg(corpus.pieces)
+        md += u"| %1 | %2 | %3 |%4 %5 |%6\n"_s.arg(corpus.corpus).arg(corpus.pieces)
                   .arg(corpus.transformer.perNote(), 0, 'f', 3)
-                  .arg(nats(corpus.baseline, corpus.baseline.perNote(), 3));
+                  .arg(comparedCell(results, corpus.compared, corpus.compared.perNote(), 3, u" "_s)
+                       + (compared ? u" |"_s : QString()))
+                  .arg(nats(corpus.baseline, corpus.baseline.perNote(), 3))
+                  .arg(compared ? u" %1 |"_s.arg(change(corpus.transformer, corpus.compared)) : QString());
+    if (compared)
+        md += u"\nPer note over all of them: %1 against %2 for %3: %4.\n"_s
+                  .arg(results.transformerLoss.perNote(), 0, 'f', 3)
+                  .arg(results.comparedLoss.perNote(), 0, 'f', 3)
+                  .arg(results.comparedName, change(results.transformerLoss, results.comparedLoss));
     md += u"\n![NLL per field](nll.png)\n\n"_s;
 
     md += u"## Objective metrics of %1-bar samples\n\n"_s.arg(results.sampleBars);

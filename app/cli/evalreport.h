@@ -21,7 +21,7 @@ namespace tutti::cli {
 // The samples of one source (the real pieces, the transformer, the baseline) in one mode.
 struct SampleSet
 {
-    QString source;                 // "real", "transformer", "n-gram baseline"
+    QString source;                 // "real", "transformer", the compared model's name, "n-gram baseline"
     QString mode;                   // "new", "instruments", "continue", "infill"; "-" for real pieces
     std::vector<double> entropy;    // per sample, pitch-class entropy (bits); NaN when undefined
     std::vector<double> scale;      // scale consistency, 0..1
@@ -39,6 +39,7 @@ struct CorpusLoss
     QString corpus;
     int pieces = 0;
     SequenceLoss transformer;
+    SequenceLoss compared;          // targets 0 without --compare
     SequenceLoss baseline;          // targets 0 when no baseline was trained
 };
 
@@ -46,6 +47,9 @@ struct EvalResults
 {
     QString modelPath;
     QString modelDescription;       // "4 layers, width 256, ... ; 3.6 M parameters; step 1538"
+    QString comparedPath;           // --compare: another model measured the same way; empty without
+    QString comparedName;           // its file's base name, the source name of its rows and columns
+    QString comparedDescription;
     QStringList dataDirectories;
     int trainingPieces = 0;
     int validationPieces = 0;
@@ -58,6 +62,7 @@ struct EvalResults
     int copyThreshold = 0;
     bool testMode = false;          // --test: every piece scored, no split, no baseline
     SequenceLoss transformerLoss;
+    SequenceLoss comparedLoss;      // targets 0 without --compare
     SequenceLoss baselineLoss;      // targets 0 when no baseline was trained
     std::vector<CorpusLoss> corpusLosses;
     std::vector<SampleSet> samples; // the real pieces first

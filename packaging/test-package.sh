@@ -24,7 +24,7 @@ done
 contents=$(dpkg-deb -c "$deb")
 for file in ./usr/bin/tutti ./usr/lib/tutti/libtutti_core.so ./usr/lib/tutti/libtutti_model.so \
     ./usr/lib/tutti/libtutti_studio.so ./usr/lib/tutti/libtutti_app.so \
-    ./usr/share/tutti/models/tutti-mmt.safetensors ./usr/share/tutti/models/tutti-corpus.index \
+    ./usr/share/tutti/models/tutti-mmt2.safetensors ./usr/share/tutti/models/tutti-corpus.index \
     ./usr/share/tutti/models/MODEL_CARD.md \
     ./usr/share/applications/org.tutti.Tutti.desktop ./usr/share/metainfo/org.tutti.Tutti.metainfo.xml \
     ./usr/share/mime/packages/org.tutti.Tutti.xml ./usr/share/man/man1/tutti.1.gz \
@@ -74,7 +74,7 @@ run() { env -u TUTTI_MODEL -u TUTTI_CORPUS_INDEX -u TUTTI_SOUNDFONT QT_QPA_PLATF
 
 echo "== tutti info: the installed model and index are the ones used"
 run info | tee info.txt
-grep -q "^Model: *$share/tutti/models/tutti-mmt.safetensors (" info.txt || fail "the installed tutti does not use its own model"
+grep -q "^Model: *$share/tutti/models/tutti-mmt2.safetensors (" info.txt || fail "the installed tutti does not use its own model"
 grep -q "^Index: *$share/tutti/models/tutti-corpus.index (" info.txt || fail "the installed tutti does not use its own index"
 grep -q "^SoundFont: */" info.txt || fail "no SoundFont found"
 run info "$source/tests/data/midi/conductor-and-two-parts.mid" | tee score.txt

@@ -106,7 +106,7 @@ private Q_SLOTS:
         // uses: those of the source tree here (the package test checks an installed copy)
         const Run run = runTutti({u"info"_s});
         QCOMPARE(run.exitCode, 0);
-        QVERIFY2(run.out.contains(u"Model:      "_s) && run.out.contains(u"tutti-mmt.safetensors ("_s), qPrintable(run.out));
+        QVERIFY2(run.out.contains(u"Model:      "_s) && run.out.contains(u"tutti-mmt2.safetensors ("_s), qPrintable(run.out));
         QVERIFY2(run.out.contains(u"Index:      "_s) && run.out.contains(u"tutti-corpus.index ("_s), qPrintable(run.out));
         QVERIFY2(run.out.contains(u"SoundFont:  /"_s), qPrintable(run.out));
     }

@@ -6,7 +6,7 @@
 //   if (path.isEmpty()) status(tutti::noModelMessage());
 //
 // The search order: the file named by the environment variable TUTTI_MODEL, then
-// tutti-mmt.safetensors in share/tutti/models beside an installed executable
+// tutti-mmt2.safetensors (the second model) in share/tutti/models beside an installed executable
 // (<prefix>/bin/../share/tutti/models), then in the source tree's models/ (a build run from
 // its build folder). Only the existence of a file is checked here; loading validates it.
 #pragma once
@@ -16,7 +16,7 @@
 
 namespace tutti {
 
-inline constexpr char16_t modelFileName[] = u"tutti-mmt.safetensors";
+inline constexpr char16_t modelFileName[] = u"tutti-mmt2.safetensors";
 
 QStringList modelSearchOrder();
 QString defaultModelPath();

@@ -4,7 +4,7 @@
 // Usage:
 //   QString error;
 //   std::unique_ptr<tutti::TransformerModel> model =
-//       tutti::TransformerModel::load(u"models/tutti-mmt.safetensors"_s, error);
+//       tutti::TransformerModel::load(u"models/tutti-mmt2.safetensors"_s, error);
 //   if (!model) fail(error);              // "m.safetensors: tensor 'position' is missing"
 //   qInfo() << model->parameterCount();
 //   tutti::GenerationSession session(*model);            // generationsession.h

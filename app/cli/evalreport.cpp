@@ -167,11 +167,16 @@ QString nats(const SequenceLoss &loss, double value, int decimals)
     return loss.targets > 0 ? QString::number(value, 'f', decimals) : u"-"_s;
 }
 
-// The compared model's cell after the transformer's, only with --compare.
-QString comparedCell(const EvalResults &results, const SequenceLoss &loss, double value, int decimals,
-                     const QString &separator)
+// The compared model's cell after the transformer's, only with --compare: ",4.28100" in CSV,
+// " 4.281 |" in Markdown.
+QString comparedCsvCell(const EvalResults &results, const SequenceLoss &loss, double value)
 {
-    return results.comparedPath.isEmpty() ? QString() : separator + nats(loss, value, decimals);
+    return results.comparedPath.isEmpty() ? QString() : u","_s + nats(loss, value, 5);
+}
+
+QString comparedMarkdownCell(const EvalResults &results, const SequenceLoss &loss, double value)
+{
+    return results.comparedPath.isEmpty() ? QString() : u" %1 |"_s.arg(nats(loss, value, 3));
 }
 
 QString nllCsv(const EvalResults &results)
@@ -182,15 +187,15 @@ QString nllCsv(const EvalResults &results)
         const auto f = static_cast<std::size_t>(field);
         csv += u"%1,%2%3,%4\n"_s.arg(fieldLabel(field))
                    .arg(results.transformerLoss.perField[f], 0, 'f', 5)
-                   .arg(comparedCell(results, results.comparedLoss, results.comparedLoss.perField[f], 5, u","_s))
+                   .arg(comparedCsvCell(results, results.comparedLoss, results.comparedLoss.perField[f]))
                    .arg(nats(results.baselineLoss, results.baselineLoss.perField[f], 5));
     }
     csv += u"per_note,%1%2,%3\n"_s.arg(results.transformerLoss.perNote(), 0, 'f', 5)
-               .arg(comparedCell(results, results.comparedLoss, results.comparedLoss.perNote(), 5, u","_s))
+               .arg(comparedCsvCell(results, results.comparedLoss, results.comparedLoss.perNote()))
                .arg(nats(results.baselineLoss, results.baselineLoss.perNote(), 5));
     for (const CorpusLoss &corpus : results.corpusLosses)
         csv += u"per_note:%1,%2%3,%4\n"_s.arg(corpus.corpus).arg(corpus.transformer.perNote(), 0, 'f', 5)
-                   .arg(comparedCell(results, corpus.compared, corpus.compared.perNote(), 5, u","_s))
+                   .arg(comparedCsvCell(results, corpus.compared, corpus.compared.perNote()))
                    .arg(nats(corpus.baseline, corpus.baseline.perNote(), 5));
     return csv;
 }
@@ -257,21 +262,19 @@ QString markdown(const EvalResults &results)
         const auto f = static_cast<std::size_t>(field);
         md += u"| %1 | %2 |%3 %4 |\n"_s.arg(fieldLabel(field))
                   .arg(results.transformerLoss.perField[f], 0, 'f', 3)
-                  .arg(comparedCell(results, results.comparedLoss, results.comparedLoss.perField[f], 3, u" "_s)
-                       + (compared ? u" |"_s : QString()))
+                  .arg(comparedMarkdownCell(results, results.comparedLoss, results.comparedLoss.perField[f]))
                   .arg(nats(results.baselineLoss, results.baselineLoss.perField[f], 3));
     }
     md += u"| **per note** | **%1** |%2 **%3** |\n\n"_s
               .arg(results.transformerLoss.perNote(), 0, 'f', 3)
-              .arg(compared ? u" **%1** |"_s.arg(results.comparedLoss.perNote(), 0, 'f', 3) : QString())
+              .arg(compared ? u" **%1** |"_s.arg(nats(results.comparedLoss, results.comparedLoss.perNote(), 3)) : QString())
               .arg(nats(results.baselineLoss, results.baselineLoss.perNote(), 3));
     md += u"Per note, by corpus:\n\n| corpus | pieces | transformer |%1 n-gram baseline |%2\n|---|---:|---:|%3---:|%3\n"_s
               .arg(comparedHeader, compared ? u" against %1 |"_s.arg(results.comparedName) : QString(), comparedRule);
     for (const CorpusLoss &corpus : results.corpusLosses)
         md += u"| %1 | %2 | %3 |%4 %5 |%6\n"_s.arg(corpus.corpus).arg(corpus.pieces)
                   .arg(corpus.transformer.perNote(), 0, 'f', 3)
-                  .arg(comparedCell(results, corpus.compared, corpus.compared.perNote(), 3, u" "_s)
-                       + (compared ? u" |"_s : QString()))
+                  .arg(comparedMarkdownCell(results, corpus.compared, corpus.compared.perNote()))
                   .arg(nats(corpus.baseline, corpus.baseline.perNote(), 3))
                   .arg(compared ? u" %1 |"_s.arg(change(corpus.transformer, corpus.compared)) : QString());
     if (compared)

@@ -139,6 +139,33 @@ private:
     EventLogits m_logits;
 };
 
+// A guard that rules out no note as it is sampled and flags the first `flaggedDraws`
+// finished candidates it is shown, as if they copied.
+class FlagFirstDraws final : public CopyGuard
+{
+public:
+    explicit FlagFirstDraws(int flaggedDraws) : m_flaggedDraws(flaggedDraws) {}
+    std::bitset<128> copyingPitches(std::span<const LinePoint>, std::int64_t) const override { return {}; }
+    bool copies(const Score &, const Suggestion &) const override { return ++m_shown <= m_flaggedDraws; }
+    int shown() const { return m_shown; }
+
+private:
+    int m_flaggedDraws;
+    mutable int m_shown = 0;
+};
+
+std::vector<std::vector<Note>> candidateNotes(const SuggestionResult &result)
+{
+    std::vector<std::vector<Note>> out;
+    for (const Suggestion &suggestion : result.candidates) {
+        std::vector<Note> notes;
+        for (const SuggestedPart &part : suggestion.parts)
+            notes.insert(notes.end(), part.notes.begin(), part.notes.end());
+        out.push_back(std::move(notes));
+    }
+    return out;
+}
+
 } // namespace
 
 class TestGenerationControls final : public QObject
@@ -405,6 +432,58 @@ private Q_SLOTS:
                 QVERIFY2(flagged > 32, qPrintable(QString::number(flagged)));
             }
         }
+    }
+
+    void aFinishedCandidateTheGuardFlagsIsDrawnAgain()
+    {
+        // GIVEN a model and a continuation of three candidates, drawn once without a guard
+        const Score learnt = tune(64, 1);
+        Score opening = learnt;
+        const Tick openingEnd = TimeMap(learnt).barStart(3);
+        std::erase_if(opening.tracks[0].notes, [&](const Note &note) { return note.start >= openingEnd; });
+        CopyingSource source(learnt);
+        SuggestionRequest request;
+        request.mode = SuggestionMode::Continue;
+        request.firstBar = 0;
+        request.endBar = 2;
+        request.lengthBars = 4;
+        request.candidates = 3;
+        request.sampling.seed = 7;
+        request.avoidCopies = false;
+        request.copyGuard = std::make_shared<FlagFirstDraws>(1000);
+        const SuggestionResult unguarded = suggest(source, opening, request);
+        QVERIFY(unguarded.error.isEmpty());
+        QCOMPARE(static_cast<const FlagFirstDraws &>(*request.copyGuard).shown(), 0);
+
+        // WHEN a guard flags the first two candidates it is shown
+        auto twoFlagged = std::make_shared<FlagFirstDraws>(2);
+        request.avoidCopies = true;
+        request.copyGuard = twoFlagged;
+        const SuggestionResult guarded = suggest(source, opening, request);
+
+        // THEN the first candidate is drawn twice more (five checks in all), the others are
+        // drawn once as before, and every candidate keeps its own seed
+        QVERIFY(guarded.error.isEmpty());
+        QCOMPARE(twoFlagged->shown(), 5);
+        const std::vector<std::vector<Note>> before = candidateNotes(unguarded);
+        const std::vector<std::vector<Note>> after = candidateNotes(guarded);
+        QCOMPARE(after.size(), std::size_t(3));
+        QVERIFY(after[0] != before[0]);
+        QVERIFY(!after[0].empty());
+        QCOMPARE(after[1], before[1]);
+        QCOMPARE(after[2], before[2]);
+        for (int i = 0; i < 3; ++i)
+            QCOMPARE(guarded.candidates[static_cast<std::size_t>(i)].seed, std::uint64_t(7 + i));
+
+        // AND the same seed gives the same candidates again; against a guard that flags every
+        // draw, a candidate is drawn five times (asked after each but the last, which is kept
+        // for the originality check to report)
+        request.copyGuard = std::make_shared<FlagFirstDraws>(2);
+        QCOMPARE(candidateNotes(suggest(source, opening, request)), after);
+        auto allFlagged = std::make_shared<FlagFirstDraws>(1000);
+        request.copyGuard = allFlagged;
+        QCOMPARE(suggest(source, opening, request).candidates.size(), std::size_t(3));
+        QCOMPARE(allFlagged->shown(), 3 * 4);
     }
 };
 

@@ -9,6 +9,7 @@
 #include "analysis/musicmetrics.h"
 #include "analysis/indexcopyguard.h"
 #include "analysis/originalityindex.h"
+#include "analysis/suggestionoriginality.h"
 #include "model/modellocation.h"
 #include "generation/suggestion.h"
 #include "model/generationsession.h"
@@ -213,7 +214,11 @@ SampleSet generatedSamples(LogitSource &source, const QString &sourceName, Sugge
         addMetrics(written, suggestion.endTick - suggestion.firstTick, set);
         if (!index.isEmpty()) {
             ++set.checked;
-            set.copies += index.check(written).copies(threshold) ? 1 : 0;
+            if (const OriginalityReport report = checkSuggestion(index, score, suggestion); report.copies(threshold)) {
+                ++set.copies;
+                err() << "\r" << sourceName << ", " << set.mode << ", sample " << (i + 1) << ": "
+                      << report.copied(threshold)->describe() << "\n";
+            }
         }
         err() << "\r" << sourceName << ", " << set.mode << ": " << (i + 1) << " of " << samples << " samples";
         err().flush();

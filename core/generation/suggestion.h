@@ -80,7 +80,10 @@ struct SuggestionRequest
     std::map<int, NoteControls> trackControls;
     bool keepRhythm = false;      // Infill: keep the selection's onsets and durations, rewrite only pitches
     // With a guard (analysis/indexcopyguard.h), no candidate continues a training piece far
-    // enough to be flagged as a copy; avoidCopies false lets the model copy.
+    // enough to be flagged as a copy: copying notes are ruled out as they are sampled, and a
+    // finished candidate the guard still flags is drawn again (up to 4 times, from seeds that
+    // follow from its own, so one seed still gives one candidate). avoidCopies false lets the
+    // model copy.
     bool avoidCopies = true;
     std::shared_ptr<const CopyGuard> copyGuard;
 };

@@ -28,6 +28,10 @@ public:
     {
         return m_guard ? m_guard->copyingPitches(line, step) : std::bitset<128>();
     }
+    bool copies(const Score &score, const Suggestion &candidate) const override
+    {
+        return m_guard && m_guard->copies(score, candidate);
+    }
 
 private:
     std::shared_ptr<const CopyGuard> m_guard;

@@ -18,7 +18,7 @@
 #include <QCheckBox>
 #include <QComboBox>
 #include <QDoubleSpinBox>
-#include <QFormLayout>
+#include <QGridLayout>
 #include <QGroupBox>
 #include <QHBoxLayout>
 #include <QHeaderView>
@@ -62,7 +62,7 @@ SuggestionPanel::SuggestionPanel(SuggestionController *suggestions, SuggestionAu
     // candidate tray stays below it, always in sight (a laptop screen has room for both).
     auto *content = new QWidget(this);
     auto *contentLayout = new QVBoxLayout(content);
-    contentLayout->addWidget(createForm());
+    contentLayout->addWidget(createForm(suggestions->modelLoader()));
     contentLayout->addStretch(1);
     m_scroll = new QScrollArea(this);
     m_scroll->setFrameShape(QFrame::NoFrame);
@@ -76,7 +76,6 @@ SuggestionPanel::SuggestionPanel(SuggestionController *suggestions, SuggestionAu
 
     ScoreDocument *document = suggestions->document();
     ModelLoader *loader = suggestions->modelLoader();
-    m_form->insertRow(0, u"Model:"_s, new ModelChooser(loader, this));
     connect(loader, &ModelLoader::stateChanged, this, [this, loader] { m_model->setText(loader->description()); });
     connect(suggestions, &SuggestionController::message, this, &SuggestionPanel::showMessage);
     connect(suggestions, &SuggestionController::busyChanged, this, [this](bool busy) {
@@ -172,16 +171,17 @@ void SuggestionPanel::saveForm() const
     settings.setValue(u"programs"_s, programs);
 }
 
-QWidget *SuggestionPanel::createForm()
+QWidget *SuggestionPanel::createForm(ModelLoader *loader)
 {
     auto *box = new QGroupBox(u"Ask the model"_s, this);
-    m_form = new QFormLayout(box);
-    m_form->setFieldGrowthPolicy(QFormLayout::AllNonFixedFieldsGrow);
+    m_form = new QGridLayout(box);
+    m_form->setColumnStretch(1, 1);
 
+    addFormRow(u"Model:"_s, new ModelChooser(loader, box));
     m_model = new QLabel(box);
     m_model->setWordWrap(true);
     m_model->setStyleSheet(u"color: palette(mid);"_s);
-    m_form->addRow(m_model);
+    addFormRow(m_model);
 
     m_mode = new QComboBox(box);
     m_mode->setObjectName(u"suggestionMode"_s);
@@ -190,25 +190,25 @@ QWidget *SuggestionPanel::createForm()
     m_mode->addItem(u"Continue the selected bars"_s, static_cast<int>(SuggestionMode::Continue));
     m_mode->addItem(u"Regenerate the selected bars"_s, static_cast<int>(SuggestionMode::Infill));
     m_mode->setCurrentIndex(2);
-    m_form->addRow(u"Mode"_s, m_mode);
+    addFormRow(u"Mode"_s, m_mode);
 
     m_range = new QLabel(box);
     m_range->setObjectName(u"suggestionRange"_s);
     m_range->setWordWrap(true);
-    m_form->addRow(u"Bars"_s, m_range);
+    addFormRow(u"Bars"_s, m_range, Qt::AlignTop);
 
     m_length = new QSpinBox(box);
     m_length->setObjectName(u"suggestionLength"_s);
     m_length->setRange(1, 32);
     m_length->setValue(8);
     m_length->setSuffix(u" bars"_s);
-    m_form->addRow(u"Length"_s, m_length);
+    addFormRow(u"Length"_s, m_length);
 
     m_instruments = new InstrumentPicker(box);
-    m_form->addRow(u"Instruments"_s, m_instruments);
+    addFormRow(u"Instruments"_s, m_instruments, Qt::AlignTop);
     m_tracks = new TrackChecklist(box);
     m_tracks->setObjectName(u"suggestionTracks"_s);
-    m_form->addRow(u"Tracks"_s, m_tracks);
+    addFormRow(u"Tracks"_s, m_tracks, Qt::AlignTop);
 
     m_scale = new QComboBox(box);
     m_scale->setObjectName(u"suggestionKey"_s);
@@ -226,8 +226,8 @@ QWidget *SuggestionPanel::createForm()
     fixedScale->setContentsMargins(0, 0, 0, 0);
     fixedScale->addWidget(m_tonic);
     fixedScale->addWidget(m_scaleMode, 1);
-    m_form->addRow(u"Key"_s, m_scale);
-    m_form->addRow(QString(), m_fixedScale);
+    addFormRow(u"Key"_s, m_scale);
+    addFormRow(QString(), m_fixedScale);
 
     auto *controls = new QGroupBox(u"Controls"_s, box);
     controls->setObjectName(u"suggestionControls"_s);
@@ -242,9 +242,10 @@ QWidget *SuggestionPanel::createForm()
     m_avoidCopies->setObjectName(u"suggestionAvoidCopies"_s);
     m_avoidCopies->setChecked(true);
     m_avoidCopies->setToolTip(u"While it writes, the model is kept off any pitch that would continue a training "
-                              "piece far enough to be flagged"_s);
+                              "piece far enough to be flagged; a candidate still flagged once written is drawn "
+                              "again"_s);
     controlsLayout->addWidget(m_avoidCopies);
-    m_form->addRow(controls);
+    addFormRow(controls);
 
     m_temperature = new QDoubleSpinBox(box);
     m_temperature->setRange(0.1, 2.0);
@@ -260,7 +261,7 @@ QWidget *SuggestionPanel::createForm()
     sampling->addWidget(m_temperature);
     sampling->addWidget(new QLabel(u"top-p"_s, box));
     sampling->addWidget(m_topP);
-    m_form->addRow(u"Temperature"_s, sampling);
+    addFormRow(u"Temperature"_s, sampling);
 
     m_fixedSeed = new QCheckBox(u"Fixed"_s, box);
     m_fixedSeed->setObjectName(u"suggestionFixedSeed"_s);
@@ -277,8 +278,8 @@ QWidget *SuggestionPanel::createForm()
     auto *seed = new QHBoxLayout;
     seed->addWidget(m_seed, 1);
     seed->addWidget(m_fixedSeed);
-    m_form->addRow(u"Seed"_s, seed);
-    m_form->addRow(u"Candidates"_s, m_candidates);
+    addFormRow(u"Seed"_s, seed);
+    addFormRow(u"Candidates"_s, m_candidates);
 
     m_generate = new QPushButton(u"Generate"_s, box);
     m_generate->setObjectName(u"suggestionGenerate"_s);
@@ -288,10 +289,10 @@ QWidget *SuggestionPanel::createForm()
     auto *buttons = new QHBoxLayout;
     buttons->addWidget(m_generate, 1);
     buttons->addWidget(m_cancel);
-    m_form->addRow(buttons);
+    addFormRow(buttons);
     m_progress = new QProgressBar(box);
     m_progress->setRange(0, 100);
-    m_form->addRow(m_progress);
+    addFormRow(m_progress);
 
     connect(m_mode, &QComboBox::currentIndexChanged, this, &SuggestionPanel::modeChanged);
     connect(m_length, &QSpinBox::valueChanged, this, &SuggestionPanel::updateRange);
@@ -303,14 +304,48 @@ QWidget *SuggestionPanel::createForm()
     });
     connect(m_keepRhythm, &QCheckBox::toggled, this, &SuggestionPanel::updateButtons);
     connect(m_scale, &QComboBox::currentIndexChanged, this, [this] {
-        m_form->setRowVisible(m_fixedScale, m_scale->currentData().toInt() == static_cast<int>(ScaleChoice::Fixed));
+        setFormRowVisible(m_fixedScale, m_scale->currentData().toInt() == static_cast<int>(ScaleChoice::Fixed));
         updateMinimumWidth();
     });
     connect(m_fixedSeed, &QCheckBox::toggled, m_seed, &QWidget::setEnabled);
     connect(m_generate, &QPushButton::clicked, this, &SuggestionPanel::generate);
     connect(m_cancel, &QPushButton::clicked, this, &SuggestionPanel::cancel);
-    m_form->setRowVisible(m_fixedScale, false);
+    setFormRowVisible(m_fixedScale, false);
     return box;
+}
+
+void SuggestionPanel::addFormRow(const QString &label, QWidget *field, Qt::Alignment labelAlignment)
+{
+    const int row = m_form->rowCount();
+    auto *name = new QLabel(label, field->parentWidget());
+    name->setBuddy(field);
+    m_form->addWidget(name, row, 0, Qt::AlignLeft | labelAlignment);
+    m_form->addWidget(field, row, 1);
+    m_formLabels[field] = name;
+}
+
+void SuggestionPanel::addFormRow(const QString &label, QLayout *field)
+{
+    const int row = m_form->rowCount();
+    m_form->addWidget(new QLabel(label, m_form->parentWidget()), row, 0, Qt::AlignLeft | Qt::AlignVCenter);
+    m_form->addLayout(field, row, 1);
+}
+
+void SuggestionPanel::addFormRow(QWidget *across)
+{
+    m_form->addWidget(across, m_form->rowCount(), 0, 1, 2);
+}
+
+void SuggestionPanel::addFormRow(QLayout *across)
+{
+    m_form->addLayout(across, m_form->rowCount(), 0, 1, 2);
+}
+
+void SuggestionPanel::setFormRowVisible(QWidget *field, bool visible)
+{
+    field->setVisible(visible);
+    if (const auto label = m_formLabels.find(field); label != m_formLabels.end())
+        label->second->setVisible(visible);
 }
 
 QWidget *SuggestionPanel::createTray()
@@ -469,9 +504,9 @@ void SuggestionPanel::showMessage(const QString &text)
 void SuggestionPanel::modeChanged()
 {
     const SuggestionMode chosen = mode();
-    m_form->setRowVisible(m_length, chosen != SuggestionMode::Infill);
-    m_form->setRowVisible(m_instruments, chosen == SuggestionMode::Instruments);
-    m_form->setRowVisible(m_tracks, chosen == SuggestionMode::Continue || chosen == SuggestionMode::Infill);
+    setFormRowVisible(m_length, chosen != SuggestionMode::Infill);
+    setFormRowVisible(m_instruments, chosen == SuggestionMode::Instruments);
+    setFormRowVisible(m_tracks, chosen == SuggestionMode::Continue || chosen == SuggestionMode::Infill);
     m_tracks->setTicking(chosen == SuggestionMode::Infill);
     m_keepRhythm->setVisible(chosen == SuggestionMode::Infill);
     updateRange();

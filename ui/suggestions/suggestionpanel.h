@@ -23,10 +23,12 @@
 
 #include <QWidget>
 
+#include <map>
+
 class QCheckBox;
 class QComboBox;
 class QDoubleSpinBox;
-class QFormLayout;
+class QGridLayout;
 class QLabel;
 class QProgressBar;
 class QPushButton;
@@ -37,6 +39,7 @@ class QTableView;
 namespace tutti {
 
 class InstrumentPicker;
+class ModelLoader;
 class NoteControlsForm;
 class SuggestionAudition;
 class SuggestionController;
@@ -60,7 +63,15 @@ public:
     void cancel();
 
 private:
-    QWidget *createForm();
+    QWidget *createForm(ModelLoader *loader);
+    // Rows of the form: a label and its field, or one widget across both columns. A grid, not
+    // a QFormLayout: the form's word-wrapped lines need their height for the width they get,
+    // and QFormLayout asked for less than it then took, squeezing rows in a short dock.
+    void addFormRow(const QString &label, QWidget *field, Qt::Alignment labelAlignment = Qt::AlignVCenter);
+    void addFormRow(const QString &label, QLayout *field);
+    void addFormRow(QWidget *across);
+    void addFormRow(QLayout *across);
+    void setFormRowVisible(QWidget *field, bool visible); // the field and its label
     QWidget *createTray();
     void restoreForm();
     void saveForm() const;
@@ -80,7 +91,8 @@ private:
     Tick m_rangeEnd = 0;
 
     QScrollArea *m_scroll = nullptr;
-    QFormLayout *m_form = nullptr;
+    QGridLayout *m_form = nullptr;
+    std::map<QWidget *, QLabel *> m_formLabels; // of the rows that show and hide
     QLabel *m_model = nullptr;
     QComboBox *m_mode = nullptr;
     QLabel *m_range = nullptr;

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-// indexcopyguard.cpp — a CopyGuard that asks OriginalityIndex::copyingPitches.
+// indexcopyguard.cpp — a CopyGuard that asks OriginalityIndex::copyingPitches and checkSuggestion.
 #include "analysis/indexcopyguard.h"
+
+#include "analysis/suggestionoriginality.h"
 
 namespace tutti {
 namespace {
@@ -16,6 +18,11 @@ public:
     std::bitset<128> copyingPitches(std::span<const LinePoint> line, std::int64_t step) const override
     {
         return m_index.copyingPitches(line, step, m_thresholdNotes);
+    }
+
+    bool copies(const Score &score, const Suggestion &candidate) const override
+    {
+        return checkSuggestion(m_index, score, candidate).copies(m_thresholdNotes);
     }
 
 private:

@@ -651,15 +651,26 @@ struct CandidateOutcome
     bool done = false; // sampled (cancelled or not) without error
 };
 
-// One candidate, from its seed to its notes in the score's tracks: the same code whether
-// the candidates run one after another or side by side.
-CandidateOutcome sampleCandidate(LogitSource &model, const PreparedRequest &prepared, int candidate,
-                                 const SuggestionCallbacks &callbacks)
+// How often a candidate that the copy guard flags once finished is drawn again. The guard
+// rules out copying notes as they are sampled, so a finished copy is rare (about 1 in 100
+// with the shipped model) and a second draw nearly always clears it.
+constexpr int copyRedraws = 4;
+
+// The seed of a candidate's redraw: far from every other candidate's seed + i.
+std::uint64_t redrawSeed(std::uint64_t seed, int redraw)
+{
+    return seed + 0x9E3779B97F4A7C15ull * static_cast<std::uint64_t>(redraw);
+}
+
+// One draw of a candidate, from its seed to its notes in the score's tracks: the same code
+// whether the candidates run one after another or side by side.
+CandidateOutcome drawCandidate(LogitSource &model, const PreparedRequest &prepared, int candidate, std::uint64_t seed,
+                               const SuggestionCallbacks &callbacks)
 {
     const SuggestionRequest &request = prepared.request;
     const Plan &plan = prepared.plan;
     GenerationParams params = request.sampling;
-    params.seed = request.sampling.seed + static_cast<std::uint64_t>(candidate);
+    params.seed = seed;
     const WindowCallbacks window{callbacks, candidate, request.candidates};
     std::vector<const EventMask *> masks = prepared.masks;
     std::optional<ControlMask> controls; // its state follows this candidate's notes
@@ -681,7 +692,6 @@ CandidateOutcome sampleCandidate(LogitSource &model, const PreparedRequest &prep
 
     const int tpq = prepared.score.ticksPerQuarter;
     Suggestion &suggestion = outcome.suggestion;
-    suggestion.seed = params.seed;
     suggestion.firstTick = plan.firstTick;
     suggestion.endTick = plan.endTick;
     suggestion.replacedTracks = plan.replacedTracks;
@@ -692,6 +702,25 @@ CandidateOutcome sampleCandidate(LogitSource &model, const PreparedRequest &prep
     spreadVelocities(prepared.score, prepared.resolved.byCode, suggestion.parts);
     suggestion.controls = reportControls(prepared.score, prepared.resolved, suggestion);
     outcome.done = true;
+    return outcome;
+}
+
+// One candidate: drawn with seed sampling.seed + candidate, and drawn again while the copy
+// guard flags it (the last draw is kept, for the originality check to report).
+CandidateOutcome sampleCandidate(LogitSource &model, const PreparedRequest &prepared, int candidate,
+                                 const SuggestionCallbacks &callbacks)
+{
+    const SuggestionRequest &request = prepared.request;
+    const std::uint64_t seed = request.sampling.seed + static_cast<std::uint64_t>(candidate);
+    const CopyGuard *guard = prepared.resolved.plan.copyGuard.get();
+    CandidateOutcome outcome = drawCandidate(model, prepared, candidate, seed, callbacks);
+    for (int redraw = 1; redraw <= copyRedraws && guard; ++redraw) {
+        const bool kept = !outcome.done || outcome.suggestion.cancelled;
+        if (kept || !guard->copies(prepared.score, outcome.suggestion))
+            break;
+        outcome = drawCandidate(model, prepared, candidate, redrawSeed(seed, redraw), callbacks);
+    }
+    outcome.suggestion.seed = seed; // redraws follow from it: the same seed draws the same candidate
     return outcome;
 }
 

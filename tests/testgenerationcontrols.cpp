@@ -92,6 +92,23 @@ Score tune(int notes, unsigned seed, int program = 40)
     return score;
 }
 
+// The tune's first two bars, and a request to continue them for four bars.
+Score openingOf(const Score &tune)
+{
+    Score opening = tune;
+    const Tick openingEnd = TimeMap(tune).barStart(3);
+    std::erase_if(opening.tracks[0].notes, [&](const Note &note) { return note.start >= openingEnd; });
+    return opening;
+}
+
+SuggestionRequest openingContinuation(int candidates, std::uint64_t seed)
+{
+    SuggestionRequest request = continuation(seed, {});
+    request.endBar = 2;
+    request.candidates = candidates;
+    return request;
+}
+
 // A model that has learnt one tune by heart: after any note it strongly prefers the tune's
 // next note (by onset): its beat, position, pitch and duration.
 class CopyingSource final : public LogitSource
@@ -399,22 +416,14 @@ private Q_SLOTS:
         QVERIFY(builder.addPiece(u"corpus/other"_s, tune(64, 2)));
         QVERIFY(builder.addPiece(u"corpus/third"_s, tune(64, 3)));
         const OriginalityIndex index = std::move(builder).build();
-        Score opening = learnt;
-        const Tick openingEnd = TimeMap(learnt).barStart(3);
-        std::erase_if(opening.tracks[0].notes, [&](const Note &note) { return note.start >= openingEnd; });
+        const Score opening = openingOf(learnt);
         CopyingSource source(learnt);
         // WHEN 64 candidates continue it, with copy avoidance off and on
         for (const bool avoid : {false, true}) {
             int flagged = 0;
             int notes = 0;
             for (int batch = 0; batch < 4; ++batch) {
-                SuggestionRequest request;
-                request.mode = SuggestionMode::Continue;
-                request.firstBar = 0;
-                request.endBar = 2;
-                request.lengthBars = 4;
-                request.candidates = 16;
-                request.sampling.seed = static_cast<std::uint64_t>(batch) * 16;
+                SuggestionRequest request = openingContinuation(16, static_cast<std::uint64_t>(batch) * 16);
                 request.avoidCopies = avoid;
                 request.copyGuard = makeIndexCopyGuard(index);
                 const SuggestionResult result = suggest(source, opening, request);
@@ -438,17 +447,9 @@ private Q_SLOTS:
     {
         // GIVEN a model and a continuation of three candidates, drawn once without a guard
         const Score learnt = tune(64, 1);
-        Score opening = learnt;
-        const Tick openingEnd = TimeMap(learnt).barStart(3);
-        std::erase_if(opening.tracks[0].notes, [&](const Note &note) { return note.start >= openingEnd; });
+        const Score opening = openingOf(learnt);
         CopyingSource source(learnt);
-        SuggestionRequest request;
-        request.mode = SuggestionMode::Continue;
-        request.firstBar = 0;
-        request.endBar = 2;
-        request.lengthBars = 4;
-        request.candidates = 3;
-        request.sampling.seed = 7;
+        SuggestionRequest request = openingContinuation(3, 7);
         request.avoidCopies = false;
         request.copyGuard = std::make_shared<FlagFirstDraws>(1000);
         const SuggestionResult unguarded = suggest(source, opening, request);

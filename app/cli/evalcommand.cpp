@@ -214,10 +214,11 @@ SampleSet generatedSamples(LogitSource &source, const QString &sourceName, Sugge
         addMetrics(written, suggestion.endTick - suggestion.firstTick, set);
         if (!index.isEmpty()) {
             ++set.checked;
-            if (const OriginalityReport report = checkSuggestion(index, score, suggestion); report.copies(threshold)) {
+            const OriginalityReport report = checkSuggestion(index, score, suggestion);
+            if (const OriginalityMatch *copy = report.copied(threshold)) {
                 ++set.copies;
-                err() << "\r" << sourceName << ", " << set.mode << ", sample " << (i + 1) << ": "
-                      << report.copied(threshold)->describe() << "\n";
+                err() << "\r" << sourceName << ", " << set.mode << ", sample " << (i + 1) << ": " << copy->describe()
+                      << "\n";
             }
         }
         err() << "\r" << sourceName << ", " << set.mode << ": " << (i + 1) << " of " << samples << " samples";

@@ -92,7 +92,7 @@ private:
 
     QScrollArea *m_scroll = nullptr;
     QGridLayout *m_form = nullptr;
-    std::map<QWidget *, QLabel *> m_formLabels; // of the rows that show and hide
+    std::map<QWidget *, QLabel *> m_formLabels; // each labelled widget row's label, for setFormRowVisible
     QLabel *m_model = nullptr;
     QComboBox *m_mode = nullptr;
     QLabel *m_range = nullptr;

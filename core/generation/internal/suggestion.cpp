@@ -715,8 +715,8 @@ CandidateOutcome sampleCandidate(LogitSource &model, const PreparedRequest &prep
     const CopyGuard *guard = prepared.resolved.plan.copyGuard.get();
     CandidateOutcome outcome = drawCandidate(model, prepared, candidate, seed, callbacks);
     for (int redraw = 1; redraw <= copyRedraws && guard; ++redraw) {
-        const bool kept = !outcome.done || outcome.suggestion.cancelled;
-        if (kept || !guard->copies(prepared.score, outcome.suggestion))
+        const bool unfinished = !outcome.done || outcome.suggestion.cancelled; // an error or a cancel: as it is
+        if (unfinished || !guard->copies(prepared.score, outcome.suggestion))
             break;
         outcome = drawCandidate(model, prepared, candidate, redrawSeed(seed, redraw), callbacks);
     }
